@@ -1,0 +1,78 @@
+/**
+ * Builds the Fastify application: plugins, the access pipeline, every feature's routes,
+ * OpenAPI, and the built web app. main.ts starts it; tests call `app.inject()`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps';
+import { registerErrorHandling } from './http/errors';
+import { registerAccess } from './http/access';
+import './http/types';
+import { authRoutes } from './features/auth/routes';
+import { healthRoutes } from './features/health/routes';
+import { clockRoutes } from './features/clock/routes';
+import { organizationRoutes } from './features/organizations/routes';
+import { userRoutes } from './features/users/routes';
+import { campaignRoutes } from './features/campaigns/routes';
+import { auditRoutes } from './features/audit/routes';
+import { dashboardRoutes } from './features/dashboard/routes';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export type BuildOptions = { logger?: boolean; serveWeb?: boolean };
+
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : {
+      level: deps.config.logLevel,
+      // No personal data in logs: no bodies, no cookies, no auth headers.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const spa = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
+  registerErrorHandling(app, { spa });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'zhizhao 职招 API', version: '0.1.0', description: 'Errors: `{ "error": { "code", "message", "details", "requestId" } }`; messages follow Accept-Language (zh-CN default, en-US).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zz_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  // The swagger plugins add routes of their own: they are public reading.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+
+  registerAccess(app, { db: deps.db, limits: deps.limits, cookieSecure: deps.config.cookieSecure });
+
+  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes]) {
+    await app.register(routes(deps));
+  }
+
+  if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  return app;
+}

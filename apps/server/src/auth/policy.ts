@@ -1,0 +1,73 @@
+/**
+ * The one authorization module (ADR 0003). Deny by default:
+ *  1. a route declares the permission it needs (`config.access`); a route without one
+ *     does not start (see http/access.ts);
+ *  2. the role must hold the permission (roles.ts: permissions as data);
+ *  3. the object must be in the actor's scope: a school sees itself, a district its
+ *     own organisations, the city everything.
+ */
+import { hasPermission, roleOrgKinds, type OrgKind, type Permission, type Role } from '@zhizhao/contracts';
+import { AppError } from '../errors';
+
+export type Actor = {
+  userId: number;
+  username: string;
+  role: Role;
+  organizationId: number;
+  orgKind: OrgKind;
+  /** The district whose data a district-level or school-level actor sees; null for city-level actors. */
+  districtId: number | null;
+};
+
+/** What the policy needs to know about an organisation an object belongs to. */
+export type OrgRef = { id: number; kind: OrgKind; districtId: number | null };
+
+export type Scope = { kind: 'all' } | { kind: 'district'; districtId: number } | { kind: 'org'; organizationId: number };
+
+export function scopeOf(actor: Actor): Scope {
+  if (actor.orgKind === 'city_bureau') return { kind: 'all' };
+  if (actor.orgKind === 'district_bureau') return { kind: 'district', districtId: actor.organizationId };
+  return { kind: 'org', organizationId: actor.organizationId };
+}
+
+/** The district an organisation belongs to (a district bureau is its own). */
+export function districtOf(org: OrgRef): number | null {
+  return org.kind === 'district_bureau' ? org.id : org.districtId;
+}
+
+export function inScope(actor: Actor, org: OrgRef): boolean {
+  const scope = scopeOf(actor);
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'district') return districtOf(org) === scope.districtId;
+  return org.id === scope.organizationId;
+}
+
+export function can(actor: Actor, permission: Permission, org?: OrgRef): boolean {
+  if (!hasPermission(actor.role, permission)) return false;
+  return org === undefined || inScope(actor, org);
+}
+
+export function authorize(actor: Actor, permission: Permission, org?: OrgRef): void {
+  if (!can(actor, permission, org)) throw new AppError('FORBIDDEN', { permission });
+}
+
+/** Which kinds of organisation an actor may create, and under whom (R3/R4 hierarchy). */
+export function canCreateOrg(actor: Actor, kind: OrgKind, districtId: number | null, runBy: 'district' | 'city' | null): boolean {
+  if (!hasPermission(actor.role, 'org.write')) return false;
+  const scope = scopeOf(actor);
+  if (scope.kind === 'all') return true;
+  if (scope.kind !== 'district') return false;
+  // A district registers its junior highs and its district-run schools; city-run schools are the city's.
+  if (kind === 'junior_high') return districtId === scope.districtId;
+  if (kind === 'vocational_school') return districtId === scope.districtId && runBy === 'district';
+  return false;
+}
+
+/** An admin manages accounts of organisations in scope, for roles that fit the organisation. */
+export function canManageAccount(actor: Actor, role: Role, org: OrgRef): boolean {
+  if (!can(actor, 'user.write', org)) return false;
+  if (!roleOrgKinds[role].includes(org.kind)) return false;
+  // Only the city creates city-level accounts; nobody below a bureau creates bureau accounts.
+  if (org.kind === 'city_bureau' && actor.orgKind !== 'city_bureau') return false;
+  return true;
+}

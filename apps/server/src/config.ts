@@ -1,0 +1,66 @@
+/**
+ * Process configuration, read once from the environment and validated: a bad value stops
+ * the start with a message naming the variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  ZHIZHAO_DATA_DIR: z.string().default('./data'),
+  /** Fixes the business clock (ISO date or date-time); for tests and demos, never a production default. */
+  ZHIZHAO_NOW: z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
+    .optional(),
+  /** The campaign calendar's time zone: "today" for windows and deadlines. */
+  ZHIZHAO_TIMEZONE: z.string().default('Asia/Shanghai'),
+  NODE_ENV: z.string().default('development'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a load balancer: trust X-Forwarded-For for the client IP. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Set to true to mark the session cookie Secure (HTTPS deployments). */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  fixedNow: string | undefined;
+  timeZone: string;
+  production: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  trustProxy: boolean;
+  cookieSecure: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.ZHIZHAO_DATA_DIR),
+    fixedNow: e.ZHIZHAO_NOW,
+    timeZone: e.ZHIZHAO_TIMEZONE,
+    production: e.NODE_ENV === 'production',
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true',
+    cookieSecure: e.COOKIE_SECURE === 'true',
+  };
+}

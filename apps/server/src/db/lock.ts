@@ -1,0 +1,61 @@
+/**
+ * PGlite is one process's database: two processes opening the same folder lose writes
+ * silently (STACK.md pitfall 1). A lock file holding the owner's pid refuses a second
+ * opener with a clear error; a lock left by a dead process is taken over.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export class DataDirLockedError extends Error {}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function lockDataDir(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'zhizhao.lock');
+  const content = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, content, { flag: 'wx' });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          const now = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid: number };
+          if (now.pid === process.pid) fs.unlinkSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      let owner: { pid?: number; host?: string; since?: string } = {};
+      try {
+        owner = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch {
+        /* unreadable lock: treat as stale */
+      }
+      const sameHost = !owner.host || owner.host === os.hostname();
+      if (owner.pid && owner.pid !== process.pid && (!sameHost || alive(owner.pid))) {
+        throw new DataDirLockedError(
+          `the data folder ${dir} is in use by process ${owner.pid}${owner.host ? ` on ${owner.host}` : ''} since ${owner.since ?? '?'}.\n` +
+            `Only one process may open an embedded database. Stop that process, or point ZHIZHAO_DATA_DIR elsewhere, ` +
+            `or use PostgreSQL (DATABASE_URL) to run several.`,
+        );
+      }
+      fs.rmSync(file, { force: true }); // stale: its owner is gone
+    }
+  }
+  throw new DataDirLockedError(`could not lock ${dir}`);
+}

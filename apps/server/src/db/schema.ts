@@ -1,0 +1,157 @@
+/**
+ * The one Drizzle schema (ADR 0002). Migrations in apps/server/drizzle are generated from
+ * it (`npm run db:generate`), plus hand-written SQL for what Drizzle cannot express
+ * (the audit table's append-only guards).
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** city_bureau | district_bureau | junior_high | vocational_school */
+    kind: text('kind').notNull(),
+    /** The bureau above: district → city; junior high → district; vocational → district or city (who runs it). */
+    parentId: integer('parent_id').references((): any => organizations.id),
+    /** Where a school stands (the district whose junior highs it recruits from); null for bureaus. */
+    districtId: integer('district_id').references((): any => organizations.id),
+    /** Vocational schools: district | city (R3, R4). */
+    runBy: text('run_by'),
+    /** Vocational schools: public | private. */
+    ownership: text('ownership'),
+    address: text('address').notNull().default(''),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('organizations_code_key').on(t.code),
+    index('organizations_kind_idx').on(t.kind, t.name),
+    index('organizations_district_idx').on(t.districtId),
+    index('organizations_parent_idx').on(t.parentId),
+  ],
+);
+
+export const campuses = pgTable(
+  'campuses',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    name: text('name').notNull(),
+    address: text('address').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [index('campuses_org_idx').on(t.organizationId)],
+);
+
+/** R4: the provincial list of schools qualified to enroll, per year. */
+export const qualifications = pgTable(
+  'qualifications',
+  {
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    year: integer('year').notNull(),
+    qualified: boolean('qualified').notNull(),
+    note: text('note').notNull().default(''),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.year] })],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    active: boolean('active').notNull().default(true),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: tstz('locked_until'),
+    lastLoginAt: tstz('last_login_at'),
+    passwordChangedAt: tstz('password_changed_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_key').on(t.username), index('users_org_idx').on(t.organizationId)],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table its SHA-256 (ADR 0003). */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: tstz('created_at').notNull(),
+    lastSeenAt: tstz('last_seen_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_last_seen_idx').on(t.lastSeenAt)],
+);
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: serial('id').primaryKey(),
+    districtId: integer('district_id').notNull().references(() => organizations.id),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    settings: jsonb('settings').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('campaigns_district_year_key').on(t.districtId, t.year)],
+);
+
+/** Append-only, hash-chained (ADR 0006). UPDATE, DELETE and TRUNCATE are refused by triggers. */
+export const audit = pgTable(
+  'audit',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    at: tstz('at').notNull(),
+    actorUserId: integer('actor_user_id'),
+    actorUsername: text('actor_username'),
+    organizationId: integer('organization_id'),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id'),
+    changes: jsonb('changes').notNull(),
+    requestId: text('request_id'),
+    ip: text('ip'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_action_idx').on(t.action, t.seq),
+    index('audit_object_idx').on(t.objectType, t.objectId),
+    index('audit_org_idx').on(t.organizationId, t.seq),
+  ],
+);
+
+/** The chain's head, moved only by the insert trigger: catches removal of the newest rows. */
+export const auditHead = pgTable(
+  'audit_head',
+  {
+    id: integer('id').primaryKey().default(1),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [check('audit_head_single_row', sql`${t.id} = 1`)],
+);
+
+/** Small shared key/value settings (demo flag, demo clock, signing keys later). */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import { checkPassword } from '@zhizhao/domain';
+import type { AppDeps } from '../../deps';
+import { users } from '../../db/schema';
+import { hashPassword, verifyPassword } from '../../auth/passwords';
+import { deleteUserSessions } from '../../auth/sessions';
+import { writeAudit, type RequestContext } from '../../audit/write-audit';
+import { AppError } from '../../errors';
+
+/** The user's own change (also the forced change of an initial password); other sessions end. */
+export async function changePassword(deps: AppDeps, ctx: RequestContext, sessionId: string, input: { currentPassword: string; newPassword: string }) {
+  const actor = ctx.actor!;
+  const [user] = await deps.db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('AUTH_WRONG_CURRENT_PASSWORD');
+  assertPasswordPolicy(input.newPassword, user.username);
+  if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_POLICY', { problems: ['same_as_current'] });
+  const passwordHash = await hashPassword(input.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+    await deleteUserSessions(tx, user.id, sessionId);
+    await writeAudit(tx, ctx, { action: 'user.password_change', objectType: 'user', objectId: user.id, changes: { mustChangePassword: { from: user.mustChangePassword, to: false } } });
+  });
+}
+
+export function assertPasswordPolicy(password: string, username: string): void {
+  const problems = checkPassword(password, username);
+  if (problems.length) throw new AppError('PASSWORD_POLICY', { problems });
+}

@@ -1,0 +1,77 @@
+/**
+ * Request pipeline before any handler: language, request context, CSRF defence, the
+ * session, and the route's declared access (ADR 0003). Deny by default: an /api route
+ * without `config.access` makes the server refuse to start.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hasPermission } from '@zhizhao/contracts';
+import type { SessionLimits } from '@zhizhao/domain';
+import type { Db } from '../db/client';
+import { loadSession, SESSION_COOKIE } from '../auth/sessions';
+import { AppError } from '../errors';
+import { localeOf } from './errors';
+import type { Access } from './types';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Origin check (ADR 0003): browsers send Origin / Sec-Fetch-Site on every cross-site write. */
+export function isCrossSite(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.origin;
+  if (origin) {
+    const host = (req.headers['x-forwarded-host'] as string | undefined) ?? req.headers.host;
+    try {
+      return new URL(origin).host !== host;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+export function registerAccess(app: FastifyInstance, deps: { db: Db; limits: SessionLimits; cookieSecure: boolean }) {
+  const routesWithoutAccess: string[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api') && !route.config?.access) routesWithoutAccess.push(`${route.method} ${route.url}`);
+  });
+  app.addHook('onReady', async () => {
+    if (routesWithoutAccess.length) throw new Error(`routes without config.access (deny by default): ${routesWithoutAccess.join(', ')}`);
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('mustChangePassword', false);
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('ctx', null as never);
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.locale = localeOf(req.headers['accept-language']);
+    req.ctx = { actor: null, requestId: req.id, ip: req.ip ?? null };
+    reply.header('x-request-id', req.id);
+    if (!req.url.startsWith('/api')) return;
+    if (!SAFE_METHODS.has(req.method) && isCrossSite(req)) throw new AppError('CSRF_REJECTED');
+
+    const token = req.cookies?.[SESSION_COOKIE];
+    let expired = false;
+    if (token) {
+      const session = await loadSession(deps.db, token, deps.limits);
+      if (session.status === 'active') {
+        req.actor = session.actor;
+        req.sessionId = session.sessionId;
+        req.mustChangePassword = session.mustChangePassword;
+        req.ctx.actor = session.actor;
+      } else {
+        expired = session.status === 'expired';
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+
+    const access: Access | undefined = req.routeOptions.config?.access;
+    if (!access) return; // unknown route: the 404 handler answers
+    if (access === 'public') return;
+    if (!req.actor) throw new AppError(expired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
+    if (req.mustChangePassword && !req.routeOptions.config?.duringPasswordChange) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+    if (access !== 'authenticated' && !hasPermission(req.actor.role, access)) throw new AppError('FORBIDDEN', { permission: access });
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Loads the demo district once (idempotent): organisations, campuses, this year's
+ * qualifications, an account for every organisation, the campaign with the plan's
+ * defaults, and the demo clock. Demo accounts need no forced password change (demo only).
+ */
+import { eq } from 'drizzle-orm';
+import { defaultCampaignSettings } from '@zhizhao/domain';
+import type { Db } from '../db/client';
+import { appSettings, campaigns, campuses, organizations, qualifications, users } from '../db/schema';
+import { hashPassword } from '../auth/passwords';
+import { writeAudit } from '../audit/write-audit';
+import { DEMO_CLOCK_KEY } from '../clock';
+import { DEMO_PASSWORD, DEMO_START_DATE, DEMO_YEAR, demoExtraAccounts, demoOrgs, roleForKind } from './demo-data';
+
+export const DEMO_FLAG_KEY = 'demo';
+
+export type DemoAccount = { username: string; role: string; organization: string };
+
+export async function isDemo(db: Db): Promise<boolean> {
+  const [row] = await db.select().from(appSettings).where(eq(appSettings.key, DEMO_FLAG_KEY));
+  return Boolean((row?.value as { seeded?: boolean } | undefined)?.seeded);
+}
+
+export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
+  const accounts: DemoAccount[] = [
+    ...demoOrgs.map((o) => ({ username: o.account, role: roleForKind[o.kind], organization: o.name })),
+    ...demoExtraAccounts.map((a) => ({ username: a.username, role: a.role, organization: demoOrgs.find((o) => o.code === a.org)!.name })),
+  ];
+  if (await isDemo(db)) return { seeded: false, accounts };
+  // One hash for the one shared demo password (demo only; real accounts each get their own).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const ids = new Map<string, number>();
+    for (const o of demoOrgs) {
+      const districtId = o.district ? ids.get(o.district)! : null;
+      const cityId = ids.get('C01') ?? null;
+      const parentId = o.kind === 'district_bureau' ? ids.get(o.parent!)! : o.kind === 'vocational_school' && o.runBy === 'city' ? cityId : districtId;
+      const [row] = await tx
+        .insert(organizations)
+        .values({ code: o.code, name: o.name, kind: o.kind, parentId, districtId, runBy: o.runBy ?? null, ownership: o.ownership ?? null, address: o.address ?? '', contactName: '招生办', contactPhone: '0000-0000000' })
+        .returning({ id: organizations.id });
+      ids.set(o.code, row!.id);
+      for (const name of o.campuses ?? []) await tx.insert(campuses).values({ organizationId: row!.id, name, address: o.address ?? '' });
+      if (o.kind === 'vocational_school') {
+        await tx.insert(qualifications).values({ organizationId: row!.id, year: DEMO_YEAR, qualified: o.qualified ?? true, note: o.qualified === false ? '未列入本年度省级公布名单' : '省教育厅公布名单' });
+      }
+      await tx.insert(users).values({ username: o.account, displayName: `${o.name}管理员`, role: roleForKind[o.kind], organizationId: row!.id, passwordHash, mustChangePassword: false });
+    }
+    for (const a of demoExtraAccounts) {
+      await tx.insert(users).values({ username: a.username, displayName: a.displayName, role: a.role, organizationId: ids.get(a.org)!, passwordHash, mustChangePassword: false });
+    }
+    for (const district of ['D01', 'D02']) {
+      const org = demoOrgs.find((o) => o.code === district)!;
+      await tx.insert(campaigns).values({ districtId: ids.get(district)!, year: DEMO_YEAR, name: `${org.name.replace('教育局', '')}${DEMO_YEAR}年中职招生活动`, settings: defaultCampaignSettings(DEMO_YEAR) });
+    }
+    await tx.insert(appSettings).values({ key: DEMO_FLAG_KEY, value: { seeded: true, year: DEMO_YEAR } });
+    await tx.insert(appSettings).values({ key: DEMO_CLOCK_KEY, value: { date: DEMO_START_DATE } });
+    await writeAudit(tx, { actor: null, requestId: null, ip: null }, {
+      action: 'seed.demo',
+      objectType: 'system',
+      objectId: null,
+      changes: { organizations: demoOrgs.length, accounts: accounts.length, campaignYear: DEMO_YEAR, clock: DEMO_START_DATE },
+      organizationId: null,
+    });
+  });
+  return { seeded: true, accounts };
+}

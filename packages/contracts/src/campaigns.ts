@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { isoDate, page, pageQuery } from './common';
+import { phaseKeys } from '@zhizhao/domain';
+
+const range = z.object({ from: isoDate, to: isoDate });
+
+/** Mirrors the domain's CampaignSettings; defaults come from `defaultCampaignSettings(year)`. */
+export const campaignSettings = z.object({
+  nDistrict: z.number().int().min(0).max(1_000_000),
+  nTotal: z.number().int().min(0).max(1_000_000),
+  visitWindowDistrictRun: range,
+  visitWindowCityRun: range,
+  maxVisitMinutes: z.number().int().min(15).max(8 * 60),
+  vocationalRatio: z.number().gt(0).lt(1),
+  earlyTransferFrom: isoDate,
+  statisticsDeadline: isoDate,
+  phases: z.object(Object.fromEntries(phaseKeys.map((k) => [k, range])) as Record<(typeof phaseKeys)[number], typeof range>),
+});
+
+export const campaign = z.object({
+  id: z.number(),
+  districtId: z.number(),
+  districtName: z.string(),
+  year: z.number().int(),
+  name: z.string(),
+  settings: campaignSettings,
+  updatedAt: z.string(),
+});
+export type Campaign = z.infer<typeof campaign>;
+
+export const campaignListQuery = pageQuery.extend({
+  districtId: z.coerce.number().int().positive().optional(),
+  year: z.coerce.number().int().optional(),
+});
+export const campaignListResponse = page(campaign);
+
+export const createCampaignBody = z.object({
+  districtId: z.number().int().positive(),
+  year: z.number().int().min(2000).max(2100),
+  name: z.string().trim().min(2).max(100).optional(),
+  /** Omitted fields take the plan's defaults for that year. */
+  settings: campaignSettings.partial().optional(),
+});
+
+export const updateCampaignBody = z.object({
+  name: z.string().trim().min(2).max(100).optional(),
+  settings: campaignSettings.partial().optional(),
+  /** Why the settings change (kept in the audit log). */
+  reason: z.string().trim().min(2).max(500),
+});

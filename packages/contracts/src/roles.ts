@@ -1,0 +1,64 @@
+/**
+ * Roles, permissions and which role holds which permission: data, not code.
+ * The server's policy module checks them (with the object's organisation scope);
+ * the web app uses them to hide what a role cannot do; the matrix test enumerates them.
+ */
+export const orgKinds = ['city_bureau', 'district_bureau', 'junior_high', 'vocational_school'] as const;
+export type OrgKind = (typeof orgKinds)[number];
+
+export const roles = ['city_admin', 'district_admin', 'district_staff', 'vocational_admin', 'junior_high_admin', 'auditor'] as const;
+export type Role = (typeof roles)[number];
+
+/** Which kind of organisation a role's account belongs to. Auditors sit in a bureau. */
+export const roleOrgKinds: Record<Role, readonly OrgKind[]> = {
+  city_admin: ['city_bureau'],
+  district_admin: ['district_bureau'],
+  district_staff: ['district_bureau'],
+  vocational_admin: ['vocational_school'],
+  junior_high_admin: ['junior_high'],
+  auditor: ['city_bureau', 'district_bureau'],
+};
+
+export const permissions = [
+  'org.read',
+  'org.write',
+  'org.import',
+  'user.read',
+  'user.write',
+  'campaign.read',
+  'campaign.write',
+  'audit.read',
+  'dashboard.read',
+  'clock.write',
+  'qualification.write',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  city_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'qualification.write'],
+  district_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write'],
+  district_staff: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'clock.write'],
+  vocational_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read'],
+  junior_high_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read'],
+  auditor: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read'],
+};
+
+export const roleLabels: Record<Role, { zh: string; en: string }> = {
+  city_admin: { zh: '市教育局管理员', en: 'City bureau admin' },
+  district_admin: { zh: '区教育局管理员', en: 'District bureau admin' },
+  district_staff: { zh: '区教育局工作人员', en: 'District bureau staff' },
+  vocational_admin: { zh: '职业学校管理员', en: 'Vocational school admin' },
+  junior_high_admin: { zh: '初中学校管理员', en: 'Junior high admin' },
+  auditor: { zh: '审计员（只读）', en: 'Auditor (read-only)' },
+};
+
+export const orgKindLabels: Record<OrgKind, { zh: string; en: string }> = {
+  city_bureau: { zh: '市教育局', en: 'City bureau' },
+  district_bureau: { zh: '区教育局', en: 'District bureau' },
+  junior_high: { zh: '初中学校', en: 'Junior high' },
+  vocational_school: { zh: '中职学校', en: 'Vocational school' },
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}

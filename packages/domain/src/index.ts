@@ -1,0 +1,5 @@
+export * from './campaign/settings';
+export * from './auth/password-policy';
+export * from './auth/session-state';
+export * from './audit/chain';
+export * from './organizations/placement';
