@@ -3,3 +3,4 @@ export * from './auth/password-policy';
 export * from './auth/session-state';
 export * from './audit/chain';
 export * from './organizations/placement';
+export * from './targets';

@@ -17,15 +17,17 @@ export type Actor = {
   orgKind: OrgKind;
   /** The district whose data a district-level or school-level actor sees; null for city-level actors. */
   districtId: number | null;
+  /** The city the actor belongs to (a city bureau is its own). */
+  cityId: number | null;
 };
 
 /** What the policy needs to know about an organisation an object belongs to. */
-export type OrgRef = { id: number; kind: OrgKind; districtId: number | null };
+export type OrgRef = { id: number; kind: OrgKind; districtId: number | null; cityId: number | null };
 
-export type Scope = { kind: 'all' } | { kind: 'district'; districtId: number } | { kind: 'org'; organizationId: number };
+export type Scope = { kind: 'city'; cityId: number } | { kind: 'district'; districtId: number } | { kind: 'org'; organizationId: number };
 
 export function scopeOf(actor: Actor): Scope {
-  if (actor.orgKind === 'city_bureau') return { kind: 'all' };
+  if (actor.orgKind === 'city_bureau') return { kind: 'city', cityId: actor.organizationId };
   if (actor.orgKind === 'district_bureau') return { kind: 'district', districtId: actor.organizationId };
   return { kind: 'org', organizationId: actor.organizationId };
 }
@@ -35,9 +37,14 @@ export function districtOf(org: OrgRef): number | null {
   return org.kind === 'district_bureau' ? org.id : org.districtId;
 }
 
+/** The city an organisation belongs to (a city bureau is its own). */
+export function cityOf(org: OrgRef): number | null {
+  return org.kind === 'city_bureau' ? org.id : org.cityId;
+}
+
 export function inScope(actor: Actor, org: OrgRef): boolean {
   const scope = scopeOf(actor);
-  if (scope.kind === 'all') return true;
+  if (scope.kind === 'city') return cityOf(org) === scope.cityId;
   if (scope.kind === 'district') return districtOf(org) === scope.districtId;
   return org.id === scope.organizationId;
 }
@@ -52,10 +59,12 @@ export function authorize(actor: Actor, permission: Permission, org?: OrgRef): v
 }
 
 /** Which kinds of organisation an actor may create, and under whom (R3/R4 hierarchy). */
-export function canCreateOrg(actor: Actor, kind: OrgKind, districtId: number | null, runBy: 'district' | 'city' | null): boolean {
+export function canCreateOrg(actor: Actor, kind: OrgKind, placement: { districtId: number | null; cityId: number | null; runBy: 'district' | 'city' | null }): boolean {
+  const { districtId, runBy } = placement;
   if (!hasPermission(actor.role, 'org.write')) return false;
   const scope = scopeOf(actor);
-  if (scope.kind === 'all') return true;
+  // A city registers its districts and schools; a new city is the province's business (a CLI bootstrap).
+  if (scope.kind === 'city') return kind !== 'city_bureau' && placement.cityId === scope.cityId;
   if (scope.kind !== 'district') return false;
   // A district registers its junior highs and its district-run schools; city-run schools are the city's.
   if (kind === 'junior_high') return districtId === scope.districtId;

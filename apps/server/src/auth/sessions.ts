@@ -38,6 +38,7 @@ export async function loadSession(db: Queryable, token: string, limits: SessionL
       organizationId: organizations.id,
       orgKind: organizations.kind,
       orgDistrictId: organizations.districtId,
+      orgCityId: organizations.cityId,
       orgActive: organizations.active,
     })
     .from(sessions)
@@ -68,6 +69,7 @@ export async function loadSession(db: Queryable, token: string, limits: SessionL
       organizationId: row.organizationId,
       orgKind,
       districtId: orgKind === 'district_bureau' ? row.organizationId : orgKind === 'city_bureau' ? null : row.orgDistrictId,
+      cityId: orgKind === 'city_bureau' ? row.organizationId : row.orgCityId,
     },
   };
 }

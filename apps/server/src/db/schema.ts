@@ -20,6 +20,8 @@ export const organizations = pgTable(
     parentId: integer('parent_id').references((): any => organizations.id),
     /** Where a school stands (the district whose junior highs it recruits from); null for bureaus. */
     districtId: integer('district_id').references((): any => organizations.id),
+    /** The city bureau above (null for a city bureau itself): scopes city-level users. */
+    cityId: integer('city_id').references((): any => organizations.id),
     /** Vocational schools: district | city (R3, R4). */
     runBy: text('run_by'),
     /** Vocational schools: public | private. */
@@ -36,6 +38,7 @@ export const organizations = pgTable(
     index('organizations_kind_idx').on(t.kind, t.name),
     index('organizations_district_idx').on(t.districtId),
     index('organizations_parent_idx').on(t.parentId),
+    index('organizations_city_idx').on(t.cityId),
   ],
 );
 

@@ -32,8 +32,12 @@ export function isCrossSite(req: FastifyRequest): boolean {
 
 export function registerAccess(app: FastifyInstance, deps: { db: Db; limits: SessionLimits; cookieSecure: boolean }) {
   const routesWithoutAccess: string[] = [];
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api') && !route.config?.access) routesWithoutAccess.push(`${route.method} ${route.url}`);
+    if (!route.url.startsWith('/api')) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
+    if (!route.config?.access) routesWithoutAccess.push(`${route.method} ${route.url}`);
   });
   app.addHook('onReady', async () => {
     if (routesWithoutAccess.length) throw new Error(`routes without config.access (deny by default): ${routesWithoutAccess.join(', ')}`);

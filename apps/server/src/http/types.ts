@@ -12,6 +12,10 @@ import type { Locale } from '@zhizhao/contracts';
 export type Access = 'public' | 'authenticated' | Permission;
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route as `METHOD /path`, for the authorization matrix test. */
+    apiRoutes: string[];
+  }
   interface FastifyContextConfig {
     access?: Access;
     /** Reachable while the user still has to change an initial password. */

@@ -35,9 +35,11 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: Dem
       const districtId = o.district ? ids.get(o.district)! : null;
       const cityId = ids.get('C01') ?? null;
       const parentId = o.kind === 'district_bureau' ? ids.get(o.parent!)! : o.kind === 'vocational_school' && o.runBy === 'city' ? cityId : districtId;
+      // Every organisation below the city knows its city (scope of city-level users).
+      const orgCityId = o.kind === 'city_bureau' ? null : cityId;
       const [row] = await tx
         .insert(organizations)
-        .values({ code: o.code, name: o.name, kind: o.kind, parentId, districtId, runBy: o.runBy ?? null, ownership: o.ownership ?? null, address: o.address ?? '', contactName: '招生办', contactPhone: '0000-0000000' })
+        .values({ code: o.code, name: o.name, kind: o.kind, parentId, districtId, cityId: orgCityId, runBy: o.runBy ?? null, ownership: o.ownership ?? null, address: o.address ?? '', contactName: '招生办', contactPhone: '0000-0000000' })
         .returning({ id: organizations.id });
       ids.set(o.code, row!.id);
       for (const name of o.campuses ?? []) await tx.insert(campuses).values({ organizationId: row!.id, name, address: o.address ?? '' });

@@ -9,15 +9,15 @@ const jh: OrgNode = { id: 4, kind: 'junior_high', parentId: 2, active: true };
 describe('placing an organisation', () => {
   it('puts a district-run school under its district and a city-run one under the city', () => {
     expect(placeOrganization({ kind: 'vocational_school', parent: null, district, runBy: 'district', ownership: 'public' })).toEqual({
-      ok: true, placement: { parentId: 2, districtId: 2, runBy: 'district', ownership: 'public' },
+      ok: true, placement: { parentId: 2, districtId: 2, cityId: 1, runBy: 'district', ownership: 'public' },
     });
     expect(placeOrganization({ kind: 'vocational_school', parent: null, district, runBy: 'city', ownership: 'private' })).toEqual({
-      ok: true, placement: { parentId: 1, districtId: 2, runBy: 'city', ownership: 'private' },
+      ok: true, placement: { parentId: 1, districtId: 2, cityId: 1, runBy: 'city', ownership: 'private' },
     });
   });
   it('puts a junior high under its district and a district under its city', () => {
-    expect(placeOrganization({ kind: 'junior_high', parent: null, district, runBy: null, ownership: null })).toMatchObject({ ok: true, placement: { parentId: 2, districtId: 2 } });
-    expect(placeOrganization({ kind: 'district_bureau', parent: city, district: null, runBy: null, ownership: null })).toMatchObject({ ok: true, placement: { parentId: 1, districtId: null } });
+    expect(placeOrganization({ kind: 'junior_high', parent: null, district, runBy: null, ownership: null })).toMatchObject({ ok: true, placement: { parentId: 2, districtId: 2, cityId: 1 } });
+    expect(placeOrganization({ kind: 'district_bureau', parent: city, district: null, runBy: null, ownership: null })).toMatchObject({ ok: true, placement: { parentId: 1, districtId: null, cityId: 1 } });
   });
   it('names every problem', () => {
     const r = placeOrganization({ kind: 'vocational_school', parent: null, district: jh, runBy: null, ownership: null });

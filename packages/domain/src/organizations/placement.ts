@@ -18,7 +18,7 @@ export type PlacementInput = {
   ownership: 'public' | 'private' | null;
 };
 
-export type Placement = { parentId: number | null; districtId: number | null; runBy: 'district' | 'city' | null; ownership: 'public' | 'private' | null };
+export type Placement = { parentId: number | null; districtId: number | null; cityId: number | null; runBy: 'district' | 'city' | null; ownership: 'public' | 'private' | null };
 export type PlacementProblem = { field: 'parent' | 'district' | 'runBy' | 'ownership'; zh: string; en: string };
 
 export function placeOrganization(input: PlacementInput): { ok: true; placement: Placement } | { ok: false; problems: PlacementProblem[] } {
@@ -50,17 +50,18 @@ export function placeOrganization(input: PlacementInput): { ok: true; placement:
 
   switch (kind) {
     case 'city_bureau':
-      return { ok: true, placement: { parentId: null, districtId: null, runBy: null, ownership: null } };
+      return { ok: true, placement: { parentId: null, districtId: null, cityId: null, runBy: null, ownership: null } };
     case 'district_bureau':
-      return { ok: true, placement: { parentId: parent!.id, districtId: null, runBy: null, ownership: null } };
+      return { ok: true, placement: { parentId: parent!.id, districtId: null, cityId: parent!.id, runBy: null, ownership: null } };
     case 'junior_high':
-      return { ok: true, placement: { parentId: district!.id, districtId: district!.id, runBy: null, ownership: null } };
+      return { ok: true, placement: { parentId: district!.id, districtId: district!.id, cityId: district!.parentId, runBy: null, ownership: null } };
     case 'vocational_school':
       return {
         ok: true,
         placement: {
           parentId: input.runBy === 'district' ? district!.id : district!.parentId,
           districtId: district!.id,
+          cityId: district!.parentId,
           runBy: input.runBy,
           ownership: input.ownership,
         },

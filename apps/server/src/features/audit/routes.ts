@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm'
 import { auditListQuery, auditListResponse, auditVerifyResponse } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
 import { audit, organizations } from '../../db/schema';
-import { orgScope } from '../../auth/scope-sql';
+import { auditScope } from '../../auth/scope-sql';
 import { verifyAudit } from '../../audit/verify-audit';
 import { likeText } from '../organizations/queries';
 
@@ -16,7 +16,7 @@ export const auditRoutes =
     app.get('/api/audit', { schema: { tags, summary: '审计日志 The audit log (newest first)', querystring: auditListQuery, response: { 200: auditListResponse } }, config: { access: 'audit.read' } }, async (req) => {
       const q = req.query;
       // Scope through the organisation an event concerns; events without one are the city's.
-      const conditions: Array<SQL | undefined> = [orgScope(req.actor!)];
+      const conditions: Array<SQL | undefined> = [auditScope(req.actor!, audit.organizationId)];
       if (q.action) conditions.push(or(eq(audit.action, q.action), ilike(audit.action, `${q.action.replace(/[\\%_]/g, '\\$&')}.%`)));
       if (q.objectType) conditions.push(eq(audit.objectType, q.objectType));
       if (q.objectId) conditions.push(eq(audit.objectId, q.objectId));

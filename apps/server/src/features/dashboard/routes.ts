@@ -4,7 +4,7 @@ import { phasesOn, upcomingMilestones } from '@zhizhao/domain';
 import { dashboardResponse, hasPermission, orgKinds, type OrgKind } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
 import { audit, organizations, qualifications, users } from '../../db/schema';
-import { orgScope } from '../../auth/scope-sql';
+import { auditScope, orgScope } from '../../auth/scope-sql';
 import { campaignFor } from '../campaigns/campaigns';
 import { getOrg } from '../organizations/queries';
 
@@ -39,14 +39,14 @@ export const dashboardRoutes =
         .innerJoin(organizations, eq(organizations.id, qualifications.organizationId))
         .where(and(schoolWhere, eq(qualifications.year, year), eq(qualifications.qualified, true)));
 
-      const districtId = actor.districtId ?? (await firstDistrict(deps));
+      const districtId = actor.districtId ?? (await firstDistrict(deps, actor.cityId));
       const c = districtId ? await campaignFor(deps.db, districtId, year) : null;
 
       let auditFig = null;
       if (hasPermission(actor.role, 'audit.read')) {
-        const auditScope = scope ? inArray(audit.organizationId, deps.db.select({ id: organizations.id }).from(organizations).where(scope)) : undefined;
-        const [last] = await deps.db.select({ n: count() }).from(audit).where(and(auditScope, gte(audit.at, new Date(Date.now() - 86_400_000))));
-        const recent = await deps.db.select().from(audit).where(auditScope).orderBy(desc(audit.seq)).limit(8);
+        const inScope = auditScope(actor, audit.organizationId);
+        const [last] = await deps.db.select({ n: count() }).from(audit).where(and(inScope, gte(audit.at, new Date(Date.now() - 86_400_000))));
+        const recent = await deps.db.select().from(audit).where(inScope).orderBy(desc(audit.seq)).limit(8);
         auditFig = { last24h: Number(last!.n), recent: recent.map((a) => ({ at: a.at.toISOString(), actorUsername: a.actorUsername, action: a.action, objectType: a.objectType })) };
       }
 
@@ -66,7 +66,7 @@ export const dashboardRoutes =
   };
 
 /** A city user sees the first district's campaign on the dashboard (the city page lists all). */
-async function firstDistrict(deps: AppDeps): Promise<number | null> {
-  const [d] = await deps.db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.kind, 'district_bureau'), eq(organizations.active, true))).orderBy(organizations.code).limit(1);
+async function firstDistrict(deps: AppDeps, cityId: number | null): Promise<number | null> {
+  const [d] = await deps.db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.kind, 'district_bureau'), eq(organizations.active, true), cityId ? eq(organizations.cityId, cityId) : undefined)).orderBy(organizations.code).limit(1);
   return d?.id ?? null;
 }

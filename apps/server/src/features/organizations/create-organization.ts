@@ -26,7 +26,7 @@ export async function createOrganization(deps: AppDeps, ctx: RequestContext, bod
       ownership: body.ownership,
     });
     if (!placed.ok) throw new AppError('ORG_INVALID_PARENT', { problems: placed.problems });
-    if (!canCreateOrg(actor, body.kind, placed.placement.districtId, placed.placement.runBy)) throw new AppError('FORBIDDEN', { permission: 'org.write' });
+    if (!canCreateOrg(actor, body.kind, placed.placement)) throw new AppError('FORBIDDEN', { permission: 'org.write' });
     const [taken] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, body.code));
     if (taken) throw new AppError('ORG_CODE_TAKEN', { code: body.code });
     const [row] = await tx

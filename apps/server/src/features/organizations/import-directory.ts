@@ -99,7 +99,7 @@ export async function importDirectory(deps: AppDeps, ctx: RequestContext, file: 
             const patch = { name, address: get('address'), contactName: get('contactName'), contactPhone: get('contactPhone'), ownership: p.ownership, active: activeText !== '停用' };
             planned.push({ op: 'update', row: r.row, id: before.id, patch, before });
           }
-        } else if (!canCreateOrg(ctx.actor as Actor, kind, p.districtId, p.runBy)) {
+        } else if (!canCreateOrg(ctx.actor as Actor, kind, p)) {
           bad('kind', '无权在此位置创建该类型的机构', 'you may not create this kind of organisation here');
         } else {
           const id = tempId--;

@@ -26,8 +26,8 @@ export function presentOrg(o: OrgRow) {
   };
 }
 
-export function refOf(o: Pick<OrgRow, 'id' | 'kind' | 'districtId'>): OrgRef {
-  return { id: o.id, kind: o.kind as OrgKind, districtId: o.districtId };
+export function refOf(o: Pick<OrgRow, 'id' | 'kind' | 'districtId' | 'cityId'>): OrgRef {
+  return { id: o.id, kind: o.kind as OrgKind, districtId: o.districtId, cityId: o.cityId };
 }
 
 export async function getOrg(db: Queryable, id: number): Promise<OrgRow> {
