@@ -51,7 +51,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const spa = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
   registerErrorHandling(app, { spa });
 
-  await app.register(cookie);
+  // The swagger plugins add routes of their own: they are public reading.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+  });
+  await app.register(cookie); // parses cookies in an onRequest hook: before the access hook
+  registerAccess(app, { db: deps.db, limits: deps.limits, cookieSecure: deps.config.cookieSecure });
+
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -61,13 +67,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  // The swagger plugins add routes of their own: they are public reading.
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
-  });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
-
-  registerAccess(app, { db: deps.db, limits: deps.limits, cookieSecure: deps.config.cookieSecure });
 
   for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes]) {
     await app.register(routes(deps));

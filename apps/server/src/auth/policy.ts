@@ -49,6 +49,21 @@ export function inScope(actor: Actor, org: OrgRef): boolean {
   return org.id === scope.organizationId;
 }
 
+/**
+ * District-wide objects (a campaign, later the published targets table): everyone of the
+ * district sees them, schools included; the city sees its districts'.
+ */
+export function canInDistrict(actor: Actor, permission: Permission, district: OrgRef): boolean {
+  if (!hasPermission(actor.role, permission)) return false;
+  const scope = scopeOf(actor);
+  if (scope.kind === 'city') return cityOf(district) === scope.cityId;
+  return actor.districtId === district.id;
+}
+
+export function authorizeInDistrict(actor: Actor, permission: Permission, district: OrgRef): void {
+  if (!canInDistrict(actor, permission, district)) throw new AppError('FORBIDDEN', { permission });
+}
+
 export function can(actor: Actor, permission: Permission, org?: OrgRef): boolean {
   if (!hasPermission(actor.role, permission)) return false;
   return org === undefined || inScope(actor, org);

@@ -26,8 +26,10 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<{ token: 
   const ok = await verifyPassword(user.passwordHash, input.password);
   const who = { userId: user.id, username: user.username };
   if (!ok) {
-    const next = afterFailure(user, now, deps.lockout);
-    await deps.db.transaction(async (tx) => {
+    // Count under a row lock: parallel wrong guesses must not overwrite each other's count.
+    const next = await deps.db.transaction(async (tx) => {
+      const [current] = await tx.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id)).for('update');
+      const next = afterFailure(current ?? user, now, deps.lockout);
       await tx.update(users).set(next).where(eq(users.id, user.id));
       await writeAudit(tx, input.ctx, {
         action: next.lockedUntil ? 'auth.locked' : 'auth.login_failed',
@@ -37,6 +39,7 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<{ token: 
         organizationId: user.organizationId,
         actorOverride: who,
       });
+      return next;
     });
     if (next.lockedUntil) throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: next.lockedUntil.toISOString() });
     throw new AppError('AUTH_INVALID_CREDENTIALS');

@@ -4,7 +4,7 @@ import { checkCampaignSettings, defaultCampaignSettings, type CampaignSettings }
 import type { AppDeps } from '../../deps';
 import type { Queryable } from '../../db/client';
 import { campaigns, organizations } from '../../db/schema';
-import { authorize, type Actor } from '../../auth/policy';
+import { authorize, authorizeInDistrict, type Actor } from '../../auth/policy';
 import { districtScope } from '../../auth/scope-sql';
 import { diff, writeAudit, type RequestContext } from '../../audit/write-audit';
 import { AppError } from '../../errors';
@@ -31,7 +31,7 @@ export async function listCampaigns(db: Queryable, actor: Actor, f: { districtId
 export async function getCampaign(db: Queryable, actor: Actor, id: number) {
   const [row] = await db.select({ c: campaigns, district: organizations }).from(campaigns).innerJoin(organizations, eq(organizations.id, campaigns.districtId)).where(eq(campaigns.id, id));
   if (!row) throw new AppError('NOT_FOUND', { campaignId: id });
-  authorize(actor, 'campaign.read', refOf(row.district));
+  authorizeInDistrict(actor, 'campaign.read', refOf(row.district));
   return present(row.c, row.district.name);
 }
 
