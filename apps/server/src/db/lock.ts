@@ -9,6 +9,9 @@ import path from 'node:path';
 
 export class DataDirLockedError extends Error {}
 
+/** Folders this process holds: a second opener in the same process is refused too. */
+const held = new Set<string>();
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -26,9 +29,11 @@ export function lockDataDir(dir: string): () => void {
     try {
       fs.writeFileSync(file, content, { flag: 'wx' });
       let released = false;
+      held.add(file);
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(file);
         try {
           const now = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid: number };
           if (now.pid === process.pid) fs.unlinkSync(file);
@@ -47,7 +52,10 @@ export function lockDataDir(dir: string): () => void {
         /* unreadable lock: treat as stale */
       }
       const sameHost = !owner.host || owner.host === os.hostname();
-      if (owner.pid && owner.pid !== process.pid && (!sameHost || alive(owner.pid))) {
+      // Ours and still held, or another live process's: refuse. (Our own pid in a lock we do
+      // not hold is a stale lock from an earlier process that had the same pid, as in containers.)
+      const mine = owner.pid === process.pid;
+      if (owner.pid && ((mine && held.has(file)) || (!mine && (!sameHost || alive(owner.pid))))) {
         throw new DataDirLockedError(
           `the data folder ${dir} is in use by process ${owner.pid}${owner.host ? ` on ${owner.host}` : ''} since ${owner.since ?? '?'}.\n` +
             `Only one process may open an embedded database. Stop that process, or point ZHIZHAO_DATA_DIR elsewhere, ` +

@@ -1,0 +1,31 @@
+import { Button, Result, Spin } from 'antd';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useMeQuery } from '../features/auth/api';
+import { isApiError } from '../lib/api';
+import { SessionContext } from '../lib/session';
+import { ApiErrorAlert } from '../components/ApiErrorAlert';
+import { defineMessages, useI18n } from './i18n';
+
+const m = defineMessages({});
+
+/** Everything behind sign-in: no session → login; an initial password → change it first. */
+export function RequireAuth() {
+  const { t } = useI18n(m);
+  const me = useMeQuery();
+  const location = useLocation();
+  if (me.isPending) return <Spin fullscreen />;
+  if (me.isError) {
+    if (isApiError(me.error, 'AUTH_PASSWORD_CHANGE_REQUIRED')) return <Navigate to="/change-password" replace />;
+    return <Result status="warning" extra={<Button onClick={() => me.refetch()}>{t('retry')}</Button>}><ApiErrorAlert error={me.error} /></Result>;
+  }
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.data.user.mustChangePassword) return <Navigate to="/change-password" replace />;
+  return (
+    <SessionContext.Provider value={me.data}>
+      <Outlet />
+    </SessionContext.Provider>
+  );
+}

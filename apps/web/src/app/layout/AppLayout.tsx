@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { Layout, Menu, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../lib/session';
+import { useI18n } from '../i18n';
+import { HeaderBar } from './HeaderBar';
+import { navItems, navMessages } from './nav';
+
+
+export function AppLayout() {
+  const { t } = useI18n(navMessages);
+  const me = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const items = navItems.filter((i) => me.permissions.includes(i.permission));
+  const selected = items.filter((i) => (i.path === '/' ? pathname === '/' : pathname.startsWith(i.path))).map((i) => i.path);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} breakpoint="lg" theme="dark">
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, padding: '16px 0', textAlign: 'center', whiteSpace: 'nowrap' }}>
+          {collapsed ? t('appName') : t('appFull')}
+        </Typography.Title>
+        <Menu
+          theme="dark"
+          mode="inline"
+          data-testid="side-menu"
+          selectedKeys={selected}
+          items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.key) }))}
+          onClick={(e) => navigate(e.key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <HeaderBar />
+        <Layout.Content style={{ margin: 16, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

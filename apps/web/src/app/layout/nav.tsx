@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permission } from '@zhizhao/contracts/roles';
+import { defineMessages } from '../i18n';
+
+export const navMessages = defineMessages({
+  appFull: ['职招 · ZhiZhao', 'ZhiZhao 职招'],
+  dashboard: ['工作台', 'Dashboard'],
+  organizations: ['机构管理', 'Organisations'],
+  users: ['账号管理', 'Accounts'],
+  campaigns: ['招生活动设置', 'Campaign settings'],
+  audit: ['审计日志', 'Audit log'],
+});
+
+/** The side menu: an entry shows only when the role holds its permission. */
+export const navItems: { path: string; key: keyof typeof navMessages; icon: ReactNode; permission: Permission }[] = [
+  { path: '/', key: 'dashboard', icon: <DashboardOutlined />, permission: 'dashboard.read' },
+  { path: '/organizations', key: 'organizations', icon: <BankOutlined />, permission: 'org.read' },
+  { path: '/users', key: 'users', icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/campaigns', key: 'campaigns', icon: <CalendarOutlined />, permission: 'campaign.read' },
+  { path: '/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
+];

@@ -1,0 +1,28 @@
+import { defineMessages } from '../../app/i18n';
+
+export const userMessages = defineMessages({
+  title: ['账号管理', 'Accounts'],
+  username: ['用户名', 'Username'],
+  displayName: ['姓名', 'Name'],
+  role: ['角色', 'Role'],
+  organization: ['所属机构', 'Organisation'],
+  lastLogin: ['最近登录', 'Last sign-in'],
+  locked: ['已锁定', 'Locked'],
+  lockedUntil: ['锁定至 {t}', 'Locked until {t}'],
+  mustChange: ['待改初始密码', 'Initial password'],
+  create: ['新建账号', 'New account'],
+  editTitle: ['编辑账号', 'Edit account'],
+  resetPassword: ['重置密码', 'Reset password'],
+  unlock: ['解锁', 'Unlock'],
+  unlocked: ['已解锁', 'Unlocked'],
+  created: ['账号已创建，请将初始密码告知本人；首次登录须修改。', 'Account created. Give the initial password to its owner; it must be changed at first sign-in.'],
+  resetDone: ['密码已重置，用户下次登录须修改。', 'Password reset; the user must change it at the next sign-in.'],
+  initialPassword: ['初始密码', 'Initial password'],
+  generate: ['随机生成', 'Generate'],
+  brokenRules: ['初始密码不符合密码规则', 'The initial password breaks the rules'],
+  searchPlaceholder: ['用户名或姓名', 'Username or name'],
+  usernameRule: ['3–32 位小写字母、数字、点、_ 或 -，以字母或数字开头', '3–32 lower-case letters, digits, dot, _ or -, starting with a letter or digit'],
+  empty: ['还没有账号', 'No accounts yet'],
+  emptyFiltered: ['没有符合条件的账号', 'No account matches the filters'],
+  chooseOrgFirst: ['请先选择机构', 'Choose the organisation first'],
+});
