@@ -10,16 +10,17 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const mod of testModules) {
-      let seen = 0;
+      let failedHere = 0;
       for (const test of mod.children.allTests()) {
-        seen++;
         const state = test.result().state;
         if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
+        else if (state === 'failed') failedHere++;
         else skipped++;
       }
-      // A file that failed to load (syntax error, failing beforeAll) has no test results: count it as a failure.
-      if (seen === 0 && mod.state() === 'failed') failed++;
+      // A file that failed outside its tests (import error, failing beforeAll/afterAll) is a failure
+      // even when its tests were only skipped.
+      if (failedHere === 0 && mod.state() === 'failed') failedHere = 1;
+      failed += failedHere;
     }
     failed += unhandledErrors.length;
     // Defer so the default reporter's summary prints first.

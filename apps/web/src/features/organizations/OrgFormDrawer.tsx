@@ -39,7 +39,6 @@ export function OrgFormDrawer({ mode, org, onClose }: { mode: 'create' | 'edit';
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const inDistrict = me.organization.kind === 'district_bureau';
   const kind = Form.useWatch('kind', form) ?? org?.kind;
-  const runBy = Form.useWatch('runBy', form);
   const editing = mode === 'edit' && org;
   const pending = create.isPending || update.isPending;
 
@@ -50,7 +49,7 @@ export function OrgFormDrawer({ mode, org, onClose }: { mode: 'create' | 'edit';
   const onFinish = (v: Values) => {
     setProblem(null);
     const onError = (e: Error) =>
-      setProblem(applyApiError(form, e, { ORG_CODE_TAKEN: 'code', ORG_INVALID_PARENT: v.kind === 'district_bureau' || v.runBy === 'city' ? 'parentId' : 'districtId' }));
+      setProblem(applyApiError(form, e, { ORG_CODE_TAKEN: 'code', ORG_INVALID_PARENT: v.kind === 'district_bureau' ? 'parentId' : 'districtId' }));
     const contact = { address: v.address ?? '', contactName: v.contactName ?? '', contactPhone: v.contactPhone ?? '' };
     if (editing) {
       const ownership = org.kind === 'vocational_school' ? v.ownership : undefined;
@@ -59,8 +58,8 @@ export function OrgFormDrawer({ mode, org, onClose }: { mode: 'create' | 'edit';
     }
     const voc = v.kind === 'vocational_school';
     const districtId = v.kind === 'junior_high' || voc ? (v.districtId ?? null) : null;
-    // A junior high and a district-run school sit under their district; a city-run school under the city bureau.
-    const parentId = v.kind === 'district_bureau' || (voc && v.runBy === 'city') ? (v.parentId ?? null) : districtId;
+    // The server places schools itself (under the district, or the city for a city-run school); only a district names its city.
+    const parentId = v.kind === 'district_bureau' ? (v.parentId ?? null) : null;
     create.mutate(
       { kind: v.kind, code: v.code, name: v.name, parentId, districtId, runBy: voc ? (v.runBy ?? null) : null, ownership: voc ? (v.ownership ?? null) : null, ...contact },
       { onSuccess: () => { message.success(t('created')); onClose(); }, onError },
@@ -114,11 +113,6 @@ export function OrgFormDrawer({ mode, org, onClose }: { mode: 'create' | 'edit';
         {!editing && (kind === 'junior_high' || kind === 'vocational_school') && (
           <Form.Item name="districtId" label={t('district')} rules={req}>
             <OrgSelect kinds={['district_bureau']} disabled={inDistrict} />
-          </Form.Item>
-        )}
-        {!editing && kind === 'vocational_school' && runBy === 'city' && (
-          <Form.Item name="parentId" label={t('parent')}>
-            <OrgSelect kinds={['city_bureau']} />
           </Form.Item>
         )}
         <Form.Item name="address" label={t('address')} rules={[{ max: 200 }]}>
