@@ -82,6 +82,28 @@ describeBackends('auth and sessions', (env) => {
     expect((await login(env().app, 'jh03.admin', DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('counts parallel wrong guesses: a burst of 10 still locks the account', async () => {
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => login(env().app, 'jh10.admin', `guess-${i}`)));
+    expect(burst.filter((r) => r.statusCode === 423).length).toBeGreaterThan(0);
+    const [row] = await env().database.db.select().from(users).where(eq(users.username, 'jh10.admin'));
+    expect(row!.failedLogins).toBeGreaterThanOrEqual(5);
+    expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expectError(await login(env().app, 'jh10.admin', DEMO_PASSWORD), 423, 'AUTH_ACCOUNT_LOCKED');
+  });
+
+  it("refuses sign-in to accounts of a deactivated organisation, and ends their sessions", async () => {
+    const session = await signIn(env().app, 'jh11.admin');
+    const admin = await signIn(env().app, 'district.admin');
+    const jh11 = await orgId(env(), 'JH11');
+    expect((await call(env().app, admin, { method: 'POST', url: `/api/organizations/${jh11}/deactivate` })).statusCode).toBe(200);
+    expectError(await call(env().app, session, { method: 'GET', url: '/api/auth/me' }), 401, 'AUTH_REQUIRED');
+    const refused = await login(env().app, 'jh11.admin', DEMO_PASSWORD);
+    expectError(refused, 403, 'AUTH_ACCOUNT_DISABLED');
+    expect(refused.cookies).toHaveLength(0);
+    expect((await call(env().app, admin, { method: 'POST', url: `/api/organizations/${jh11}/activate` })).statusCode).toBe(200);
+    expect((await login(env().app, 'jh11.admin', DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('logout ends the session on the server: the old cookie is refused afterwards', async () => {
     const cookie = await signIn(env().app, 'jh04.admin');
     expect((await call(env().app, cookie, { method: 'GET', url: '/api/dashboard' })).statusCode).toBe(200);

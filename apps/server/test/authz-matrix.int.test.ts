@@ -191,18 +191,19 @@ describeBackends('authorization matrix', (env) => {
       expect(outcomes).toEqual([]);
     });
 
-    if (rc.foreign === 'none') continue;
+    const foreign = rc.foreign;
+    if (foreign === 'none') continue;
     it(`${route}: foreign scope`, async () => {
       const outcomes: string[] = [];
       for (const role of everyone) {
         const objects = fixture.foreign[role];
         const res = await call(env().app, cookies.get(role)!, rc.request(objects));
-        if (Array.isArray(rc.foreign)) {
+        if (Array.isArray(foreign)) {
           const denied = (res.statusCode === 401 || res.statusCode === 403) && DENY_CODES.has(res.json().error?.code);
-          const expected = rc.foreign.includes(role);
+          const expected = foreign.includes(role);
           if (denied === expected) outcomes.push(`${role}: expected ${expected ? 'allow' : 'deny'}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
         } else if (res.statusCode === 200) {
-          const foreignId = rc.foreign.list(objects);
+          const foreignId = foreign.list(objects);
           const ids = (res.json().items as Array<{ id: number }>).map((i) => i.id);
           if (ids.includes(foreignId)) outcomes.push(`${role}: the list shows foreign object ${foreignId}`);
         }

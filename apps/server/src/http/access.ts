@@ -20,9 +20,11 @@ export function isCrossSite(req: FastifyRequest): boolean {
   if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
   const origin = req.headers.origin;
   if (origin) {
-    const host = (req.headers['x-forwarded-host'] as string | undefined) ?? req.headers.host;
+    const host = (req.headers['x-forwarded-host'] as string | undefined) ?? req.headers.host ?? '';
     try {
-      return new URL(origin).host !== host;
+      const o = new URL(origin);
+      // URL drops a default port (:80, :443); a Host header may still carry it.
+      return o.host !== host.replace(o.protocol === 'https:' ? /:443$/ : /:80$/, '');
     } catch {
       return true;
     }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterFailure, isLocked } from '@zhizhao/domain';
 import type { AppDeps } from '../../deps';
-import { users } from '../../db/schema';
+import { organizations, users } from '../../db/schema';
 import { burnVerify, verifyPassword } from '../../auth/passwords';
 import { createSession } from '../../auth/sessions';
 import { writeAudit, type RequestContext } from '../../audit/write-audit';
@@ -45,6 +45,9 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<{ token: 
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   if (!user.active) throw new AppError('AUTH_ACCOUNT_DISABLED');
+  // A deactivated organisation's accounts cannot work (sessions.ts refuses them): say so at sign-in.
+  const [org] = await deps.db.select({ active: organizations.active }).from(organizations).where(eq(organizations.id, user.organizationId));
+  if (!org?.active) throw new AppError('AUTH_ACCOUNT_DISABLED', { reason: 'organization_inactive' });
 
   return deps.db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));

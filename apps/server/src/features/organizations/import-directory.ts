@@ -114,6 +114,24 @@ export async function importDirectory(deps: AppDeps, ctx: RequestContext, file: 
     if (code) seen.set(code, r.row);
     errors.push(...rowErrors);
   }
+
+  // Switching an organisation on or off follows the same rules as the API (update-organization.ts):
+  // never one's own organisation, and no bureau with organisations still active below it.
+  const badRows = new Set(errors.map((e) => e.row));
+  const good = planned.filter((p) => !badRows.has(p.row));
+  const switchedOff = new Set(good.flatMap((p) => (p.op === 'update' && p.before.active && p.patch.active === false ? [p.id] : [])));
+  for (const p of good) {
+    if (p.op !== 'update' || p.patch.active === undefined || p.patch.active === p.before.active) continue;
+    const bad = (zh: string, en: string) => errors.push({ row: p.row, column: header.active, reason: say(zh, en) });
+    if (ctx.actor!.organizationId === p.id) bad('不能通过导入启用或停用本机构', 'you cannot switch your own organisation on or off');
+    else if (!p.patch.active) {
+      const activeBelow =
+        existing.some((o) => o.parentId === p.id && o.active && !switchedOff.has(o.id)) ||
+        good.some((q) => q.op === 'create' && q.parentRef === p.id && q.values.active !== false);
+      if (activeBelow) bad('该机构下仍有启用的下属机构，不能停用', 'it still has active organisations below it and cannot be deactivated');
+    }
+  }
+  errors.sort((a, b) => a.row - b.row);
   return finish(deps, ctx, planned, errors, opts);
 }
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
 import { organizations } from '../../db/schema';
 import { authorize } from '../../auth/policy';
@@ -32,7 +32,12 @@ export async function setOrganizationActive(deps: AppDeps, ctx: RequestContext, 
     }
     if (before.active === active) return presentOrg(before);
     if (!active) {
-      const [child] = await tx.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.parentId, id), eq(organizations.active, true))).limit(1);
+      // Below = run by it (parent) or standing in it (a city-run school in a district).
+      const [child] = await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(and(or(eq(organizations.parentId, id), eq(organizations.districtId, id)), eq(organizations.active, true)))
+        .limit(1);
       if (child) throw new AppError('ORG_HAS_ACTIVE_CHILDREN');
     }
     const [row] = await tx.update(organizations).set({ active, updatedAt: new Date() }).where(eq(organizations.id, id)).returning();

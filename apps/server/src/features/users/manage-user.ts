@@ -19,9 +19,11 @@ export async function createUser(deps: AppDeps, ctx: RequestContext, body: { use
   const passwordHash = await hashPassword(body.initialPassword);
   return deps.db.transaction(async (tx) => {
     const org = await getOrg(tx, body.organizationId);
-    if (!org.active) throw new AppError('ORG_INACTIVE');
+    // Scope first, so a caller learns nothing about organisations outside it.
+    authorize(ctx.actor!, 'user.write', refOf(org));
     if (!roleOrgKinds[body.role].includes(org.kind as never)) throw new AppError('ROLE_NOT_FOR_ORG', { role: body.role, kind: org.kind });
     if (!canManageAccount(ctx.actor!, body.role, refOf(org))) throw new AppError('FORBIDDEN', { permission: 'user.write' });
+    if (!org.active) throw new AppError('ORG_INACTIVE');
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
     if (taken) throw new AppError('USERNAME_TAKEN', { username });
     const [row] = await tx.insert(users).values({ username, displayName: body.displayName, role: body.role, organizationId: org.id, passwordHash, mustChangePassword: true }).returning();
