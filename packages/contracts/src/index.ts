@@ -7,3 +7,4 @@ export * from './users';
 export * from './campaigns';
 export * from './audit';
 export * from './dashboard';
+export * from './targets';

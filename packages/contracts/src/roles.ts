@@ -31,16 +31,20 @@ export const permissions = [
   'dashboard.read',
   'clock.write',
   'qualification.write',
+  'targets.read',
+  'targets.write',
+  'targets.publish',
+  'targets.district.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  city_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'qualification.write'],
-  district_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write'],
-  district_staff: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'clock.write'],
-  vocational_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read'],
-  junior_high_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read'],
-  auditor: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read'],
+  city_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'qualification.write', 'targets.read', 'targets.district.write'],
+  district_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'targets.read', 'targets.write', 'targets.publish'],
+  district_staff: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'clock.write', 'targets.read', 'targets.write'],
+  vocational_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read', 'targets.read'],
+  junior_high_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read', 'targets.read'],
+  auditor: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'targets.read'],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {

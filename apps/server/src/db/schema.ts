@@ -158,3 +158,92 @@ export const appSettings = pgTable('app_settings', {
   value: jsonb('value').notNull(),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
 });
+
+/** R1: every change of a district's targets by the city, with its reason. */
+export const districtTargetChanges = pgTable(
+  'district_target_changes',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    nDistrict: integer('n_district').notNull(),
+    nTotal: integer('n_total').notNull(),
+    reason: text('reason').notNull(),
+    changedBy: integer('changed_by').references(() => users.id),
+    changedAt: tstz('changed_at').notNull().defaultNow(),
+  },
+  (t) => [index('district_target_changes_campaign_idx').on(t.campaignId, t.id)],
+);
+
+/** 应届毕业生数 per junior high and campaign. */
+export const graduates = pgTable(
+  'graduates',
+  {
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    count: integer('count').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.organizationId] })],
+);
+
+/** A version of the R2 split: at most one draft and one published per campaign (partial unique indexes). */
+export const targetVersions = pgTable(
+  'target_versions',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    number: integer('number').notNull(),
+    /** draft | published | superseded | discarded */
+    status: text('status').notNull(),
+    /** hamilton | webster */
+    method: text('method').notNull(),
+    nTotal: integer('n_total').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    publishedBy: integer('published_by').references(() => users.id),
+    publishedAt: tstz('published_at'),
+  },
+  (t) => [
+    uniqueIndex('target_versions_campaign_number_key').on(t.campaignId, t.number),
+    uniqueIndex('target_versions_one_draft').on(t.campaignId).where(sql`${t.status} = 'draft'`),
+    uniqueIndex('target_versions_one_published').on(t.campaignId).where(sql`${t.status} = 'published'`),
+  ],
+);
+
+/** One junior high's row in a version. */
+export const targetRows = pgTable(
+  'target_rows',
+  {
+    versionId: integer('version_id').notNull().references(() => targetVersions.id),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    graduates: integer('graduates').notNull(),
+    target: integer('target').notNull(),
+    min: integer('min'),
+    max: integer('max'),
+    /** 备注: the latest adjustment's reason, or a clerk's note. */
+    note: text('note').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.organizationId] }), index('target_rows_org_idx').on(t.organizationId)],
+);
+
+/** Every adjustment made to a draft, with its reason (R2: adjustments keep a reason and an author). */
+export const targetAdjustments = pgTable(
+  'target_adjustments',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull().references(() => targetVersions.id),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    /** rebalance | change_total */
+    mode: text('mode').notNull(),
+    oldTarget: integer('old_target').notNull(),
+    newTarget: integer('new_target').notNull(),
+    oldTotal: integer('old_total').notNull(),
+    newTotal: integer('new_total').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('target_adjustments_version_idx').on(t.versionId, t.id)],
+);
