@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, gt, gte, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, isNotNull, type SQL } from 'drizzle-orm';
 import { phasesOn, upcomingMilestones } from '@zhizhao/domain';
 import { dashboardResponse, hasPermission, orgKinds, type OrgKind } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';

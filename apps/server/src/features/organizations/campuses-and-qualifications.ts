@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
+import type { Tx } from '../../db/client';
 import { campuses, qualifications } from '../../db/schema';
 import { authorize } from '../../auth/policy';
 import { diff, writeAudit, type RequestContext } from '../../audit/write-audit';
 import { AppError } from '../../errors';
 import { getOrg, refOf } from './queries';
 
-async function vocationalSchool(deps: AppDeps, tx: Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0], id: number) {
+async function vocationalSchool(tx: Tx, id: number) {
   const org = await getOrg(tx, id);
   if (org.kind !== 'vocational_school') throw new AppError('NOT_FOUND', { organizationId: id, expected: 'vocational_school' });
   return org;
@@ -14,7 +15,7 @@ async function vocationalSchool(deps: AppDeps, tx: Parameters<Parameters<AppDeps
 
 export async function addCampus(deps: AppDeps, ctx: RequestContext, orgId: number, body: { name: string; address: string }) {
   return deps.db.transaction(async (tx) => {
-    const org = await vocationalSchool(deps, tx, orgId);
+    const org = await vocationalSchool(tx, orgId);
     authorize(ctx.actor!, 'org.write', refOf(org));
     const [row] = await tx.insert(campuses).values({ organizationId: orgId, name: body.name, address: body.address }).returning();
     await writeAudit(tx, ctx, { action: 'campus.create', objectType: 'campus', objectId: row!.id, changes: { created: body }, organizationId: orgId });
@@ -24,7 +25,7 @@ export async function addCampus(deps: AppDeps, ctx: RequestContext, orgId: numbe
 
 export async function updateCampus(deps: AppDeps, ctx: RequestContext, orgId: number, campusId: number, patch: Partial<{ name: string; address: string; active: boolean }>) {
   return deps.db.transaction(async (tx) => {
-    const org = await vocationalSchool(deps, tx, orgId);
+    const org = await vocationalSchool(tx, orgId);
     authorize(ctx.actor!, 'org.write', refOf(org));
     const [before] = await tx.select().from(campuses).where(and(eq(campuses.id, campusId), eq(campuses.organizationId, orgId)));
     if (!before) throw new AppError('NOT_FOUND', { campusId });
@@ -38,7 +39,7 @@ export async function updateCampus(deps: AppDeps, ctx: RequestContext, orgId: nu
 /** R4: the provincial list of schools qualified to enroll in a year, entered by the city bureau. */
 export async function setQualification(deps: AppDeps, ctx: RequestContext, orgId: number, year: number, body: { qualified: boolean; note: string }) {
   return deps.db.transaction(async (tx) => {
-    const org = await vocationalSchool(deps, tx, orgId);
+    const org = await vocationalSchool(tx, orgId);
     authorize(ctx.actor!, 'qualification.write', refOf(org));
     const [before] = await tx.select().from(qualifications).where(and(eq(qualifications.organizationId, orgId), eq(qualifications.year, year)));
     await tx

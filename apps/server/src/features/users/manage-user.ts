@@ -1,7 +1,8 @@
 /** Account administration: admins manage accounts of organisations in their scope (policy.canManageAccount). */
 import { eq } from 'drizzle-orm';
-import type { Role } from '@zhizhao/contracts';
+import { roleOrgKinds, type Role } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
+import type { Tx } from '../../db/client';
 import { users } from '../../db/schema';
 import { canManageAccount, authorize } from '../../auth/policy';
 import { hashPassword } from '../../auth/passwords';
@@ -11,7 +12,6 @@ import { AppError } from '../../errors';
 import { assertPasswordPolicy } from '../auth/change-password';
 import { getOrg, refOf } from '../organizations/queries';
 import { getUserWithOrg, presentUser } from './queries';
-import { roleOrgKinds } from '@zhizhao/contracts';
 
 export async function createUser(deps: AppDeps, ctx: RequestContext, body: { username: string; displayName: string; role: Role; organizationId: number; initialPassword: string }) {
   const username = body.username.toLowerCase();
@@ -32,7 +32,7 @@ export async function createUser(deps: AppDeps, ctx: RequestContext, body: { use
   });
 }
 
-async function loadManaged(deps: AppDeps, ctx: RequestContext, tx: Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0], id: number, newRole?: Role) {
+async function loadManaged(ctx: RequestContext, tx: Tx, id: number, newRole?: Role) {
   const { user, org } = await getUserWithOrg(tx, id);
   authorize(ctx.actor!, 'user.write', refOf(org));
   if (!canManageAccount(ctx.actor!, user.role as Role, refOf(org))) throw new AppError('FORBIDDEN', { permission: 'user.write' });
@@ -43,7 +43,7 @@ async function loadManaged(deps: AppDeps, ctx: RequestContext, tx: Parameters<Pa
 
 export async function updateUser(deps: AppDeps, ctx: RequestContext, id: number, patch: Partial<{ displayName: string; role: Role; active: boolean }>) {
   return deps.db.transaction(async (tx) => {
-    const { user, org } = await loadManaged(deps, ctx, tx, id, patch.role);
+    const { user, org } = await loadManaged(ctx, tx, id, patch.role);
     if (id === ctx.actor!.userId && (patch.active === false || (patch.role && patch.role !== user.role))) throw new AppError('USER_CANNOT_CHANGE_SELF');
     const changes = diff(user, patch);
     if (!Object.keys(changes).length) return presentUser(user, org.name);
@@ -60,7 +60,7 @@ export async function resetPassword(deps: AppDeps, ctx: RequestContext, id: numb
   assertPasswordPolicy(initialPassword, user.username);
   const passwordHash = await hashPassword(initialPassword);
   await deps.db.transaction(async (tx) => {
-    const { org } = await loadManaged(deps, ctx, tx, id);
+    const { org } = await loadManaged(ctx, tx, id);
     await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
     await deleteUserSessions(tx, id);
     await writeAudit(tx, ctx, { action: 'user.password_reset', objectType: 'user', objectId: id, changes: { mustChangePassword: true }, organizationId: org.id });
@@ -69,7 +69,7 @@ export async function resetPassword(deps: AppDeps, ctx: RequestContext, id: numb
 
 export async function unlockUser(deps: AppDeps, ctx: RequestContext, id: number) {
   return deps.db.transaction(async (tx) => {
-    const { user, org } = await loadManaged(deps, ctx, tx, id);
+    const { user, org } = await loadManaged(ctx, tx, id);
     const [row] = await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).returning();
     await writeAudit(tx, ctx, { action: 'user.unlock', objectType: 'user', objectId: id, changes: { lockedUntil: { from: user.lockedUntil?.toISOString() ?? null, to: null } }, organizationId: org.id });
     return presentUser(row!, org.name);
