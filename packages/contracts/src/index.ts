@@ -8,3 +8,4 @@ export * from './campaigns';
 export * from './audit';
 export * from './dashboard';
 export * from './targets';
+export * from './publicity';

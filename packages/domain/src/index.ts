@@ -4,3 +4,4 @@ export * from './auth/session-state';
 export * from './audit/chain';
 export * from './organizations/placement';
 export * from './targets';
+export * from './publicity';

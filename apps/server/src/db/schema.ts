@@ -247,3 +247,125 @@ export const targetAdjustments = pgTable(
   },
   (t) => [index('target_adjustments_version_idx').on(t.versionId, t.id)],
 );
+
+/** 专业: a school's major, taught on one campus (R3: the category decides the campus of a joint enrollment). */
+export const majors = pgTable(
+  'majors',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    campusId: integer('campus_id').notNull().references(() => campuses.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** art | general */
+    category: text('category').notNull(),
+    lengthYears: integer('length_years').notNull(),
+    internship: text('internship').notNull(),
+    /** [{ name, amount, unit }] */
+    fees: jsonb('fees').notNull(),
+    aidPolicy: text('aid_policy').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('majors_org_code_key').on(t.organizationId, t.code), index('majors_campus_idx').on(t.campusId)],
+);
+
+/** 招生计划: planned seats of a major in a campaign. */
+export const plannedSeats = pgTable(
+  'planned_seats',
+  {
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    majorId: integer('major_id').notNull().references(() => majors.id),
+    seats: integer('seats').notNull(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.majorId] })],
+);
+
+/** R3: a joint enrollment — a named alliance of schools with a campus per major category. */
+export const alliances = pgTable('alliances', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  districtId: integer('district_id').notNull().references(() => organizations.id),
+  countsTowardNDistrict: boolean('counts_toward_n_district').notNull().default(true),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+export const allianceMembers = pgTable(
+  'alliance_members',
+  {
+    allianceId: integer('alliance_id').notNull().references(() => alliances.id),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+  },
+  (t) => [primaryKey({ columns: [t.allianceId, t.organizationId] }), uniqueIndex('alliance_members_org_key').on(t.organizationId)],
+);
+
+export const allianceRules = pgTable(
+  'alliance_rules',
+  {
+    allianceId: integer('alliance_id').notNull().references(() => alliances.id),
+    /** art | general */
+    category: text('category').notNull(),
+    campusId: integer('campus_id').notNull().references(() => campuses.id),
+  },
+  (t) => [primaryKey({ columns: [t.allianceId, t.category] })],
+);
+
+/** 招生简章: one row per version; a filed version is frozen (R6, R7). */
+export const brochures = pgTable(
+  'brochures',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    version: integer('version').notNull(),
+    /** draft | submitted | returned | approved | filed | withdrawn | superseded */
+    status: text('status').notNull(),
+    /** district_bureau | city_bureau (R7) */
+    reviewerKind: text('reviewer_kind').notNull(),
+    facts: jsonb('facts').notNull(),
+    sections: jsonb('sections').notNull(),
+    comments: jsonb('comments').notNull().default([]),
+    filingNumber: text('filing_number'),
+    filingSeq: integer('filing_seq'),
+    verifyCode: text('verify_code'),
+    submittedAt: tstz('submitted_at'),
+    reviewedAt: tstz('reviewed_at'),
+    filedAt: tstz('filed_at'),
+    withdrawnAt: tstz('withdrawn_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('brochures_school_campaign_version_key').on(t.organizationId, t.campaignId, t.version),
+    index('brochures_campaign_status_idx').on(t.campaignId, t.status),
+    uniqueIndex('brochures_filing_number_key').on(t.filingNumber),
+    uniqueIndex('brochures_verify_code_key').on(t.verifyCode),
+  ],
+);
+
+/** The history a brochure's page shows (the audit log keeps the same, chained). */
+export const brochureEvents = pgTable(
+  'brochure_events',
+  {
+    id: serial('id').primaryKey(),
+    brochureId: integer('brochure_id').notNull().references(() => brochures.id),
+    action: text('action').notNull(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    organizationId: integer('organization_id').references(() => organizations.id),
+    comment: text('comment').notNull().default(''),
+    at: tstz('at').notNull().defaultNow(),
+  },
+  (t) => [index('brochure_events_brochure_idx').on(t.brochureId, t.id)],
+);
+
+/** Ed25519 keys of the bureaus that sign filings and permits; public halves are published. */
+export const signingKeys = pgTable('signing_keys', {
+  kid: text('kid').primaryKey(),
+  organizationId: integer('organization_id').notNull().references(() => organizations.id),
+  publicKey: text('public_key').notNull(),
+  /** PKCS#8 PEM; encrypted with ZHIZHAO_KEY_SECRET when it is set (see ADR). */
+  privateKey: text('private_key').notNull(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+  retiredAt: tstz('retired_at'),
+});

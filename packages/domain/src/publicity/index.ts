@@ -1,0 +1,4 @@
+export * from './brochure-state';
+export * from './brochure-facts';
+export * from './joint-enrollment';
+export * from './signed-code';
