@@ -25,6 +25,7 @@ import { userRoutes } from './features/users/routes';
 import { campaignRoutes } from './features/campaigns/routes';
 import { auditRoutes } from './features/audit/routes';
 import { dashboardRoutes } from './features/dashboard/routes';
+import { targetRoutes } from './features/targets/routes';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -69,7 +70,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes]) {
     await app.register(routes(deps));
   }
 

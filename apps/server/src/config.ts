@@ -25,6 +25,10 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Set to true to mark the session cookie Secure (HTTPS deployments). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /** Encrypts the bureaus' private signing keys at rest (AES-256-GCM; ADR 0104). Unset: stored as plain PEM (demo). */
+  ZHIZHAO_KEY_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  /** The public address the brochure PDFs' QR codes point to (e.g. https://zhizhao.example.cn); default: the request's origin. */
+  ZHIZHAO_PUBLIC_ORIGIN: z.string().url().optional(),
 });
 
 export type Config = {
@@ -40,6 +44,8 @@ export type Config = {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   trustProxy: boolean;
   cookieSecure: boolean;
+  keySecret: string | undefined;
+  publicOrigin: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     cookieSecure: e.COOKIE_SECURE === 'true',
+    keySecret: e.ZHIZHAO_KEY_SECRET,
+    publicOrigin: e.ZHIZHAO_PUBLIC_ORIGIN?.replace(/\/+$/, ''),
   };
 }

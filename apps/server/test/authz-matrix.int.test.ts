@@ -29,6 +29,9 @@ const accounts: Record<Role, string> = {
 const everyone: Role[] = ['city_admin', 'district_admin', 'district_staff', 'vocational_admin', 'junior_high_admin', 'auditor'];
 const bureauAdmins: Role[] = ['city_admin', 'district_admin'];
 const auditReaders: Role[] = ['city_admin', 'district_admin', 'district_staff', 'auditor'];
+/** Targets: the bureaus read every version; the district's bureau writes; only the city sets district targets (R1). */
+const bureauReaders: Role[] = ['city_admin', 'district_admin', 'district_staff', 'auditor'];
+const targetWriters: Role[] = ['district_admin', 'district_staff'];
 
 /** The objects a caller acts on: of its own scope, or of a scope that is not its own. */
 type Objects = { org: number; vocational: number; throwawayOrg: number; user: number; campaign: number; district: number; jhRole: Role; userOrg: number; userRole: Role };
@@ -100,6 +103,39 @@ const matrix: Record<string, RouteCase> = {
   'GET /api/campaigns/:id': { request: (o) => ({ method: 'GET', url: `/api/campaigns/${o.campaign}` }), own: everyone, foreign: [] },
   'POST /api/campaigns': { request: (o) => ({ method: 'POST', url: '/api/campaigns', payload: { districtId: o.district, year: 2031 } }), own: bureauAdmins, foreign: [] },
   'PATCH /api/campaigns/:id': { request: (o) => ({ method: 'PATCH', url: `/api/campaigns/${o.campaign}`, payload: { name: '矩阵测试招生活动', reason: '矩阵测试' } }), own: bureauAdmins, foreign: [] },
+
+  // Targets (R1, R2, R12). Reads first: the write rows below create and publish versions of D01's split.
+  'GET /api/campaigns/:id/district-targets': { request: (o) => ({ method: 'GET', url: `/api/campaigns/${o.campaign}/district-targets` }), own: everyone, foreign: [] },
+  'GET /api/campaigns/:id/graduates': { request: (o) => ({ method: 'GET', url: `/api/campaigns/${o.campaign}/graduates` }), own: everyone, foreign: [] },
+  'GET /api/campaigns/:id/targets': { request: (o) => ({ method: 'GET', url: `/api/campaigns/${o.campaign}/targets` }), own: everyone, foreign: [] },
+  // Version 2 is the demo's published split: a vocational school of the district reads it, a junior high only its own row (in the overview).
+  'GET /api/campaigns/:id/targets/versions/:number': { request: (o) => ({ method: 'GET', url: `/api/campaigns/${o.campaign}/targets/versions/2` }), own: [...bureauReaders, 'vocational_admin'], foreign: [] },
+  'GET /api/campaigns/:id/targets/compare': { request: (o) => ({ method: 'GET', url: `/api/campaigns/${o.campaign}/targets/compare?from=1&to=2` }), own: bureauReaders, foreign: [] },
+  'GET /api/campaigns/:id/targets/export.xlsx': { request: (o) => ({ method: 'GET', url: `/api/campaigns/${o.campaign}/targets/export.xlsx` }), own: [...bureauReaders, 'vocational_admin'], foreign: [] },
+  'GET /api/campaigns/:id/targets/template.xlsx': { request: (o) => ({ method: 'GET', url: `/api/campaigns/${o.campaign}/targets/template.xlsx` }), own: targetWriters, foreign: [] },
+  'GET /api/targets/city': { request: noBody('GET', '/api/targets/city?year=2027'), own: ['city_admin', 'auditor'], foreign: 'none' },
+  'PUT /api/campaigns/:id/district-targets': {
+    request: (o) => ({ method: 'PUT', url: `/api/campaigns/${o.campaign}/district-targets`, payload: { nDistrict: 1100, nTotal: 2000, reason: '矩阵测试' } }),
+    own: ['city_admin'],
+    foreign: [],
+  },
+  // A district bureau is no junior high: allowed callers get 400 TARGETS_UNKNOWN_JUNIOR_HIGH, nothing written.
+  'PUT /api/campaigns/:id/graduates': { request: (o) => ({ method: 'PUT', url: `/api/campaigns/${o.campaign}/graduates`, payload: { rows: [{ organizationId: o.district, graduates: 1 }] } }), own: targetWriters, foreign: [] },
+  'POST /api/campaigns/:id/targets/import': {
+    request: (o) => ({ method: 'POST', url: `/api/campaigns/${o.campaign}/targets/import?dryRun=true`, headers: { 'content-type': 'multipart/form-data; boundary=b' }, payload: '--b\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\n\r\nnot excel\r\n--b--\r\n' }),
+    own: targetWriters,
+    foreign: [],
+  },
+  // No draft yet: allowed callers get 409 TARGETS_NO_DRAFT.
+  'POST /api/campaigns/:id/targets/draft/preview': { request: (o) => ({ method: 'POST', url: `/api/campaigns/${o.campaign}/targets/draft/preview`, payload: { organizationId: o.org, target: 1, mode: 'rebalance' } }), own: targetWriters, foreign: [] },
+  'POST /api/campaigns/:id/targets/draft': { request: (o) => ({ method: 'POST', url: `/api/campaigns/${o.campaign}/targets/draft`, payload: { method: 'hamilton' } }), own: targetWriters, foreign: [] },
+  'POST /api/campaigns/:id/targets/draft/adjust': {
+    request: (o) => ({ method: 'POST', url: `/api/campaigns/${o.campaign}/targets/draft/adjust`, payload: { organizationId: o.district, target: 1, mode: 'rebalance', reason: '矩阵测试' } }),
+    own: targetWriters,
+    foreign: [],
+  },
+  'POST /api/campaigns/:id/targets/draft/publish': { request: (o) => ({ method: 'POST', url: `/api/campaigns/${o.campaign}/targets/draft/publish`, payload: {} }), own: ['district_admin'], foreign: [] },
+  'DELETE /api/campaigns/:id/targets/draft': { request: (o) => ({ method: 'DELETE', url: `/api/campaigns/${o.campaign}/targets/draft` }), own: targetWriters, foreign: [] },
 
   'GET /api/audit': { request: () => ({ method: 'GET', url: '/api/audit?pageSize=200&objectType=organization' }), own: auditReaders, foreign: 'none' },
   'GET /api/audit/verify': { request: noBody('GET', '/api/audit/verify'), own: auditReaders, foreign: 'none' },

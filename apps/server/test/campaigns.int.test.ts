@@ -66,12 +66,20 @@ describeBackends('campaigns, clock and dashboard', (env) => {
   it('changes a setting with a reason, audited with from/to; refuses missing reasons and inconsistent settings', async () => {
     const admin = await as('district.admin');
     const c = await demoCampaign();
-    const mark = await auditMark(env());
-    const res = await admin.patch(`/api/campaigns/${c.id}`, { settings: { nDistrict: 1150 }, reason: '市教育局下达调整后的目标' });
+    let mark = await auditMark(env());
+    const window = { from: '2027-04-19', to: '2027-04-26' };
+    const own = await admin.patch(`/api/campaigns/${c.id}`, { settings: { visitWindowDistrictRun: window }, reason: '提前一天开始进校宣传' });
+    expect(own.json().settings.visitWindowDistrictRun).toEqual(window);
+    expect((await oneAudit(env(), mark, 'campaign.update')).changes).toEqual({ visitWindowDistrictRun: { from: { from: '2027-04-20', to: '2027-04-26' }, to: window }, reason: '提前一天开始进校宣传' });
+    // R1: N_district and N_total are the city's; the district is refused, naming the rule.
+    const r1 = await admin.patch(`/api/campaigns/${c.id}`, { settings: { nDistrict: 1150 }, reason: '区自行调整' });
+    expect(expectError(r1, 403, 'TARGETS_SET_BY_CITY')).toMatchObject({ fields: ['nDistrict'], rule: 'R1' });
+    mark = await auditMark(env());
+    const res = await (await as('city.admin')).patch(`/api/campaigns/${c.id}`, { settings: { nDistrict: 1150 }, reason: '市教育局下达调整后的目标' });
     expect(res.statusCode).toBe(200);
     expect(res.json().settings).toMatchObject({ nDistrict: 1150, nTotal: 2000 });
     const ev = await oneAudit(env(), mark, 'campaign.update');
-    expect(ev).toMatchObject({ actorUsername: 'district.admin', objectId: String(c.id), organizationId: c.districtId });
+    expect(ev).toMatchObject({ actorUsername: 'city.admin', objectId: String(c.id), organizationId: c.districtId });
     expect(ev.changes).toEqual({ nDistrict: { from: 1100, to: 1150 }, reason: '市教育局下达调整后的目标' });
 
     const noReason = expectError(await admin.patch(`/api/campaigns/${c.id}`, { settings: { nDistrict: 1200 } }), 400, 'VALIDATION_FAILED');
@@ -81,7 +89,7 @@ describeBackends('campaigns, clock and dashboard', (env) => {
       400, 'CAMPAIGN_SETTINGS_INVALID',
     );
     expect(reversed.problems).toEqual([expect.objectContaining({ path: 'visitWindowDistrictRun', en: expect.any(String), zh: expect.any(String) })]);
-    const tooMany = expectError(await admin.patch(`/api/campaigns/${c.id}`, { settings: { nDistrict: 2500 }, reason: '超出总目标' }), 400, 'CAMPAIGN_SETTINGS_INVALID');
+    const tooMany = expectError(await (await as('city.admin')).patch(`/api/campaigns/${c.id}`, { settings: { nDistrict: 2500 }, reason: '超出总目标' }), 400, 'CAMPAIGN_SETTINGS_INVALID');
     expect(tooMany.problems.map((p: { path: string }) => p.path)).toEqual(['nDistrict']);
     const wrongYear = expectError(await admin.patch(`/api/campaigns/${c.id}`, { settings: { statisticsDeadline: '2028-10-10' }, reason: '跨年' }), 400, 'CAMPAIGN_SETTINGS_INVALID');
     expect(wrongYear.problems.map((p: { path: string }) => p.path)).toEqual(['statisticsDeadline']);
@@ -102,6 +110,7 @@ describeBackends('campaigns, clock and dashboard', (env) => {
     expectError(await admin.post('/api/campaigns', { districtId: d01, year: 2028 }), 409, 'CAMPAIGN_EXISTS');
     expectError(await admin.post('/api/campaigns', { districtId: await orgId(env(), 'D02'), year: 2028 }), 403, 'FORBIDDEN');
     expectError(await admin.post('/api/campaigns', { districtId: d01, year: 2029, settings: { nTotal: 900 } }), 400, 'CAMPAIGN_SETTINGS_INVALID');
+    expectError(await admin.post('/api/campaigns', { districtId: d01, year: 2029, settings: { nTotal: 2100 } }), 403, 'TARGETS_SET_BY_CITY'); // R1
     expect((await admin.get('/api/campaigns')).json().items.map((c: { year: number }) => c.year)).toEqual([2028, 2027]);
   });
 

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { audit, organizations, users } from '../src/db/schema';
-import type { TestEnv } from './harness';
+import { call, signIn, type TestEnv } from './harness';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The directory template's header row, in order. */
@@ -88,4 +88,13 @@ export function multipart(file: Buffer, filename = 'x.xlsx', contentType = XLSX,
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Signed-in clients by username: `(await as('district.admin')).get(url)`. */
+export function clients(env: () => Pick<TestEnv, 'app'>) {
+  return async (username: string) => {
+    const cookie = await signIn(env().app, username);
+    const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => (url: string, payload?: object) => call(env().app, cookie, { method, url, ...(payload ? { payload } : {}) });
+    return { get: send('GET'), post: send('POST'), put: send('PUT'), patch: send('PATCH'), del: send('DELETE') };
+  };
 }

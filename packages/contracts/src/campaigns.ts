@@ -15,6 +15,8 @@ export const campaignSettings = z.object({
   earlyTransferFrom: isoDate,
   statisticsDeadline: isoDate,
   phases: z.object(Object.fromEntries(phaseKeys.map((k) => [k, range])) as Record<(typeof phaseKeys)[number], typeof range>),
+  /** R7: the city's filing numbers, e.g. `示教职招备〔{year}〕{seq:3}号`. Optional: read with the default when absent. */
+  filingNumberPattern: z.string().trim().min(3).max(60).regex(/\{seq(?::\d)?\}/, 'must contain {seq} or {seq:N}').optional(),
 });
 
 export const campaign = z.object({

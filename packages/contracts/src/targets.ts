@@ -89,12 +89,18 @@ export const adjustBody = z.object({
   mode: z.enum(adjustModes),
   reason,
 });
+/** A preview writes nothing: the reason may be left out. */
+export const adjustPreviewBody = adjustBody.extend({ reason: reason.optional() });
 export const adjustPreview = z.object({
   mode: z.enum(adjustModes), oldTotal: z.number(), newTotal: z.number(),
   changes: z.array(z.object({ organizationId: z.number(), name: z.string(), old: z.number(), new: z.number(), delta: z.number() })),
 });
 
-export const publishBody = z.object({ note: z.string().trim().max(500).default('') });
+export const publishBody = z.object({
+  note: z.string().trim().max(500).default(''),
+  /** R1: publish a draft whose total differs from the city's N_total only when the clerk confirms it. */
+  acknowledgeTotalDifference: z.boolean().default(false),
+});
 
 export const compareQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
 export const compareResponse = z.object({
@@ -112,6 +118,9 @@ export const cityTargetsResponse = z.object({
     publishedTotal: z.number().nullable(), publishedAt: z.string().nullable(), share: z.number().nullable(), belowRatio: z.boolean().nullable(),
   })),
 });
+
+/** Annex 2 export: a version by number; the published one when omitted. */
+export const targetsExportQuery = z.object({ version: z.coerce.number().int().positive().optional() });
 
 export const targetsImportQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
 export const targetsImportResult = z.object({

@@ -54,3 +54,17 @@ export const demoExtraAccounts = [
 ] as const;
 
 export const roleForKind = { city_bureau: 'city_admin', district_bureau: 'district_admin', junior_high: 'junior_high_admin', vocational_school: 'vocational_admin' } as const;
+
+/** The demo's targets (R1, R2): what the city issued, and the one adjustment behind version 2. */
+export const DEMO_TARGETS = {
+  nDistrict: 1100,
+  nTotal: 2000,
+  reason: '市教育局下达2027年招生工作目标',
+  graduatesReason: '各初中学校报送应届毕业生数',
+  /** Graduates of D02's two junior highs (D01's come from the domain fixture). */
+  northGraduates: { JN01: 212, JN02: 187 } as Record<string, number>,
+  firstNote: '按应届毕业生数比例分配（最大余额法）',
+  secondNote: '按应届毕业生数比例分配，并根据学校申请调整',
+  /** JH07 gets 160 from the split; +5, the others re-balanced. */
+  adjustment: { code: 'JH07', target: 165, reason: '实验中学申请增加送培名额' },
+} as const;

@@ -1,7 +1,8 @@
 /**
  * Loads the demo district once (idempotent): organisations, campuses, this year's
  * qualifications, an account for every organisation, the campaign with the plan's
- * defaults, and the demo clock. Demo accounts need no forced password change (demo only).
+ * defaults, the demo clock, and the targets (demo-targets.ts). Demo accounts need no
+ * forced password change (demo only).
  */
 import { eq } from 'drizzle-orm';
 import { defaultCampaignSettings } from '@zhizhao/domain';
@@ -11,6 +12,7 @@ import { hashPassword } from '../auth/passwords';
 import { writeAudit } from '../audit/write-audit';
 import { DEMO_CLOCK_KEY } from '../clock';
 import { DEMO_PASSWORD, DEMO_START_DATE, DEMO_YEAR, demoExtraAccounts, demoOrgs, roleForKind } from './demo-data';
+import { seedDemoTargets } from './demo-targets';
 
 export const DEMO_FLAG_KEY = 'demo';
 
@@ -51,9 +53,14 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: Dem
     for (const a of demoExtraAccounts) {
       await tx.insert(users).values({ username: a.username, displayName: a.displayName, role: a.role, organizationId: ids.get(a.org)!, passwordHash, mustChangePassword: false });
     }
+    const campaignIds = new Map<string, number>();
     for (const district of ['D01', 'D02']) {
       const org = demoOrgs.find((o) => o.code === district)!;
-      await tx.insert(campaigns).values({ districtId: ids.get(district)!, year: DEMO_YEAR, name: `${org.name.replace('教育局', '')}${DEMO_YEAR}年中职招生活动`, settings: defaultCampaignSettings(DEMO_YEAR) });
+      const [c] = await tx
+        .insert(campaigns)
+        .values({ districtId: ids.get(district)!, year: DEMO_YEAR, name: `${org.name.replace('教育局', '')}${DEMO_YEAR}年中职招生活动`, settings: defaultCampaignSettings(DEMO_YEAR) })
+        .returning({ id: campaigns.id });
+      campaignIds.set(district, c!.id);
     }
     await tx.insert(appSettings).values({ key: DEMO_FLAG_KEY, value: { seeded: true, year: DEMO_YEAR } });
     await tx.insert(appSettings).values({ key: DEMO_CLOCK_KEY, value: { date: DEMO_START_DATE } });
@@ -64,6 +71,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: Dem
       changes: { organizations: demoOrgs.length, accounts: accounts.length, campaignYear: DEMO_YEAR, clock: DEMO_START_DATE },
       organizationId: null,
     });
+    await seedDemoTargets(tx, ids, campaignIds);
   });
   return { seeded: true, accounts };
 }

@@ -1,3 +1,5 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Skeleton } from 'antd';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
@@ -9,6 +11,11 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { NotFound, RequirePermission } from '../components/Forbidden';
 import { RequireAuth } from './RequireAuth';
 import { AppLayout } from './layout/AppLayout';
+
+// The targets pages (and their split preview) load on first visit, in their own chunk.
+const TargetsPage = lazy(() => import('../features/targets/TargetsPage').then((x) => ({ default: x.TargetsPage })));
+const CityTargetsPage = lazy(() => import('../features/targets/CityTargetsPage').then((x) => ({ default: x.CityTargetsPage })));
+const page = (node: ReactNode) => <Suspense fallback={<Skeleton active />}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -22,6 +29,8 @@ export const router = createBrowserRouter([
           { index: true, element: <RequirePermission permission="dashboard.read"><DashboardPage /></RequirePermission> },
           { path: 'organizations', element: <RequirePermission permission="org.read"><OrganizationsPage /></RequirePermission> },
           { path: 'users', element: <RequirePermission permission="user.read"><UsersPage /></RequirePermission> },
+          { path: 'targets', element: <RequirePermission permission="targets.read">{page(<TargetsPage />)}</RequirePermission> },
+          { path: 'targets/city', element: <RequirePermission permission="targets.read">{page(<CityTargetsPage />)}</RequirePermission> },
           { path: 'campaigns', element: <RequirePermission permission="campaign.read"><CampaignsPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
           { path: '*', element: <NotFound /> },

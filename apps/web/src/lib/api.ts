@@ -131,6 +131,7 @@ export const api = {
   post: async <T>(path: string, body?: unknown, query?: QueryParams) => json<T>(await send('POST', path, { body, query })),
   put: async <T>(path: string, body?: unknown) => json<T>(await send('PUT', path, { body })),
   patch: async <T>(path: string, body?: unknown) => json<T>(await send('PATCH', path, { body })),
+  delete: async <T>(path: string) => json<T>(await send('DELETE', path)),
   upload: async <T>(path: string, form: FormData, query?: QueryParams) => json<T>(await send('POST', path, { form, query })),
   download,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCampaignSettings, defaultCampaignSettings, phasesOn, upcomingMilestones } from './settings';
+import { checkCampaignSettings, defaultCampaignSettings, phasesOn, upcomingMilestones, withSettingDefaults } from './settings';
 
 describe('campaign settings', () => {
   it('defaults to the plan values for the given year', () => {
@@ -36,5 +36,11 @@ describe('campaign settings', () => {
     const next = upcomingMilestones('2027-04-21', s, 3);
     expect(next[0]).toEqual({ date: '2027-04-30', phase: 'publicity', kind: 'end' });
     expect(next.map((m) => m.date)).toEqual(['2027-04-30', '2027-04-30', '2027-05-01']);
+  });
+
+  it('reads the filing number pattern with its default, and needs a {seq} in it (R7)', () => {
+    const { filingNumberPattern: _, ...stored } = defaultCampaignSettings(2027);
+    expect(withSettingDefaults(stored).filingNumberPattern).toBe('示教职招备〔{year}〕{seq:3}号');
+    expect(checkCampaignSettings(2027, { ...stored, filingNumberPattern: '备〔{year}〕号' }).map((p) => p.path)).toEqual(['filingNumberPattern']);
   });
 });

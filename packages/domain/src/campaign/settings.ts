@@ -3,6 +3,8 @@
  * with the plan's value as the default (RULES.md, "Numbers in the plan").
  * Dates are calendar days `YYYY-MM-DD` in the campaign's local calendar.
  */
+import { DEFAULT_FILING_PATTERN } from '../publicity/brochure-state';
+
 export type DateRange = { from: string; to: string };
 
 export const phaseKeys = ['publicity', 'visits', 'application', 'earlyTransfer', 'admission', 'registration', 'statistics'] as const;
@@ -26,6 +28,11 @@ export type CampaignSettings = {
   statisticsDeadline: string;
   /** The plan's phase calendar. */
   phases: Record<PhaseKey, DateRange>;
+  /**
+   * R7: the city's filing numbers, `{year}` and `{seq}` / `{seq:3}` (zero-padded). Optional:
+   * campaigns stored before it existed read the default (`withSettingDefaults`).
+   */
+  filingNumberPattern?: string;
 };
 
 export const phaseLabels: Record<PhaseKey, { zh: string; en: string }> = {
@@ -60,7 +67,13 @@ export function defaultCampaignSettings(year: number): CampaignSettings {
       registration: { from: d(year, '08-15'), to: d(year, '09-30') },
       statistics: { from: d(year, '09-01'), to: d(year, '10-10') },
     },
+    filingNumberPattern: DEFAULT_FILING_PATTERN,
   };
+}
+
+/** Stored settings with the defaults of settings added later filled in (applied on read). */
+export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern'>> {
+  return { ...s, filingNumberPattern: s.filingNumberPattern ?? DEFAULT_FILING_PATTERN };
 }
 
 export type SettingsProblem = { path: string; zh: string; en: string };
@@ -84,6 +97,9 @@ export function checkCampaignSettings(year: number, s: CampaignSettings): Settin
   for (const key of phaseKeys) range(`phases.${key}`, s.phases[key]);
   inYear('earlyTransferFrom', s.earlyTransferFrom);
   inYear('statisticsDeadline', s.statisticsDeadline);
+  if (s.filingNumberPattern !== undefined && !/\{seq(?::\d+)?\}/.test(s.filingNumberPattern)) {
+    problems.push({ path: 'filingNumberPattern', zh: '备案号格式须包含序号 {seq}（如 {seq:3}）', en: 'the filing number pattern must contain {seq} (e.g. {seq:3})' });
+  }
   return problems;
 }
 

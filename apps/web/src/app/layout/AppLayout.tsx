@@ -13,8 +13,13 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const items = navItems.filter((i) => me.permissions.includes(i.permission));
-  const selected = items.filter((i) => (i.path === '/' ? pathname === '/' : pathname.startsWith(i.path))).map((i) => i.path);
+  const items = navItems.filter((i) => me.permissions.includes(i.permission) && (!i.kinds || i.kinds.includes(me.organization.kind)));
+  // The longest entry the path lies under (`/targets/city` is not `/targets`).
+  const selected = items
+    .filter((i) => (i.path === '/' ? pathname === '/' : pathname === i.path || pathname.startsWith(`${i.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)
+    .slice(0, 1)
+    .map((i) => i.path);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -27,7 +32,7 @@ export function AppLayout() {
           mode="inline"
           data-testid="side-menu"
           selectedKeys={selected}
-          items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.key) }))}
+          items={items.map((i) => ({ key: i.path, icon: i.icon, label: <span data-testid={`nav-${i.key}`}>{t(i.key)}</span> }))}
           onClick={(e) => navigate(e.key)}
         />
       </Layout.Sider>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
-import type { Permission } from '@zhizhao/contracts/roles';
+import { AimOutlined, AuditOutlined, BankOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import type { OrgKind, Permission } from '@zhizhao/contracts/roles';
 import { defineMessages } from '../i18n';
 
 export const navMessages = defineMessages({
@@ -10,13 +10,17 @@ export const navMessages = defineMessages({
   users: ['账号管理', 'Accounts'],
   campaigns: ['招生活动设置', 'Campaign settings'],
   audit: ['审计日志', 'Audit log'],
+  targets: ['送培目标', 'Sending targets'],
+  cityTargets: ['各区目标', 'District targets'],
 });
 
-/** The side menu: an entry shows only when the role holds its permission. */
-export const navItems: { path: string; key: keyof typeof navMessages; icon: ReactNode; permission: Permission }[] = [
+/** The side menu: an entry shows only when the role holds its permission (and, where given, for those kinds of organisation). */
+export const navItems: { path: string; key: keyof typeof navMessages; icon: ReactNode; permission: Permission; kinds?: readonly OrgKind[] }[] = [
   { path: '/', key: 'dashboard', icon: <DashboardOutlined />, permission: 'dashboard.read' },
   { path: '/organizations', key: 'organizations', icon: <BankOutlined />, permission: 'org.read' },
   { path: '/users', key: 'users', icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/targets', key: 'targets', icon: <AimOutlined />, permission: 'targets.read', kinds: ['district_bureau', 'junior_high', 'vocational_school'] },
+  { path: '/targets/city', key: 'cityTargets', icon: <ClusterOutlined />, permission: 'targets.read', kinds: ['city_bureau'] },
   { path: '/campaigns', key: 'campaigns', icon: <CalendarOutlined />, permission: 'campaign.read' },
   { path: '/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { PhaseKey } from '@zhizhao/domain';
 import { defineMessages, useI18n } from '../../app/i18n';
 import dayjs from 'dayjs';
-import { useCan } from '../../lib/session';
+import { useCan, useSession } from '../../lib/session';
 import type { Dashboard } from '../../lib/types';
 
 const m = defineMessages({
@@ -24,11 +24,14 @@ const m = defineMessages({
   action: ['动作', 'Action'],
   object: ['对象', 'Object'],
   allAudit: ['查看审计日志', 'Open the audit log'],
+  targets: ['查看送培目标', 'Open the sending targets'],
+  cityTargets: ['查看各区目标', 'Open the district targets'],
 });
 
 export function CampaignCard({ campaign, phaseLabel }: { campaign: Dashboard['campaign']; phaseLabel: (p: PhaseKey) => string }) {
   const { t } = useI18n(m);
   const can = useCan();
+  const city = useSession().organization.kind === 'city_bureau';
   if (!campaign) {
     return (
       <Card title={t('campaign')} size="small" data-testid="dashboard-campaign">
@@ -42,6 +45,9 @@ export function CampaignCard({ campaign, phaseLabel }: { campaign: Dashboard['ca
         <Col span={12}><Statistic title={t('nDistrict')} value={campaign.nDistrict} /></Col>
         <Col span={12}><Statistic title={t('nTotal')} value={campaign.nTotal} /></Col>
       </Row>
+      {can('targets.read') && (
+        <Link to={city ? '/targets/city' : '/targets'} data-testid="dashboard-targets-link">{city ? t('cityTargets') : t('targets')} →</Link>
+      )}
       <div style={{ margin: '12px 0' }}>
         <Typography.Text type="secondary">{t('phasesToday')}：</Typography.Text>
         {campaign.phasesToday.length ? campaign.phasesToday.map((p) => <Tag color="green" key={p} data-testid="phase-today">{phaseLabel(p)}</Tag>) : <Tag>{t('none')}</Tag>}
