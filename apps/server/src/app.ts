@@ -35,8 +35,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: opts.logger === false ? false : {
       level: deps.config.logLevel,
-      // No personal data in logs: no bodies, no cookies, no auth headers.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // No personal data in logs: no bodies, no cookies, no headers, no query strings (searches carry names).
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      },
     },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -44,7 +46,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
-    routerOptions: { ignoreTrailingSlash: true },
+    // maxParamLength: a signed verify code (GET /api/verify/:code) is ~250 characters.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -57,6 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.ZHIZHAO_NOW && e.NODE_ENV === 'production') {
+    throw new Error('invalid environment:\n  ZHIZHAO_NOW: pins the date for tests and demos; it is refused with NODE_ENV=production');
+  }
   return {
     port: e.PORT,
     host: e.HOST,

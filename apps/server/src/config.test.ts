@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('configuration', () => {
+  it('takes the defaults, and treats an empty variable as unset', () => {
+    const c = loadConfig({ DATABASE_URL: '' } as NodeJS.ProcessEnv);
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, production: false, sessionIdleMinutes: 30, sessionAbsoluteHours: 12 });
+  });
+  it('names every bad variable', () => {
+    expect(() => loadConfig({ PORT: 'x', DATABASE_URL: 'not a url' } as NodeJS.ProcessEnv)).toThrow(/PORT[\s\S]*DATABASE_URL/);
+  });
+  it('never pins the date in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ZHIZHAO_NOW: '2027-04-21' } as NodeJS.ProcessEnv)).toThrow(/ZHIZHAO_NOW/);
+    expect(loadConfig({ ZHIZHAO_NOW: '2027-04-21' } as NodeJS.ProcessEnv).fixedNow).toBe('2027-04-21');
+  });
+});
