@@ -5,3 +5,4 @@ export * from './audit/chain';
 export * from './organizations/placement';
 export * from './targets';
 export * from './publicity';
+export * from './visits';
