@@ -9,3 +9,4 @@ export * from './audit';
 export * from './dashboard';
 export * from './targets';
 export * from './publicity';
+export * from './visits';

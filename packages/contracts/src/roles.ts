@@ -42,16 +42,21 @@ export const permissions = [
   'brochure.edit',
   'brochure.review',
   'brochure.file',
+  'visit.read',
+  'visit.request',
+  'visit.approve',
+  'visit.gate',
+  'visit.report',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  city_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'qualification.write', 'targets.read', 'targets.district.write', 'major.read', 'major.write', 'alliance.write', 'brochure.read', 'brochure.review', 'brochure.file'],
-  district_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'targets.read', 'targets.write', 'targets.publish', 'major.read', 'major.write', 'alliance.write', 'brochure.read', 'brochure.review'],
-  district_staff: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'clock.write', 'targets.read', 'targets.write', 'major.read', 'brochure.read', 'brochure.review'],
-  vocational_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read', 'targets.read', 'major.read', 'major.write', 'brochure.read', 'brochure.edit'],
-  junior_high_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read', 'targets.read', 'major.read'],
-  auditor: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'targets.read', 'major.read', 'brochure.read'],
+  city_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'qualification.write', 'targets.read', 'targets.district.write', 'major.read', 'major.write', 'alliance.write', 'brochure.read', 'brochure.review', 'brochure.file', 'visit.read'],
+  district_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'targets.read', 'targets.write', 'targets.publish', 'major.read', 'major.write', 'alliance.write', 'brochure.read', 'brochure.review', 'visit.read', 'visit.approve'],
+  district_staff: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'clock.write', 'targets.read', 'targets.write', 'major.read', 'brochure.read', 'brochure.review', 'visit.read', 'visit.approve'],
+  vocational_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read', 'targets.read', 'major.read', 'major.write', 'brochure.read', 'brochure.edit', 'visit.read', 'visit.request'],
+  junior_high_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read', 'targets.read', 'major.read', 'visit.read', 'visit.gate', 'visit.report'],
+  auditor: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'targets.read', 'major.read', 'brochure.read', 'visit.read'],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {

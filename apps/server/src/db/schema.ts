@@ -369,3 +369,85 @@ export const signingKeys = pgTable('signing_keys', {
   createdAt: tstz('created_at').notNull().defaultNow(),
   retiredAt: tstz('retired_at'),
 });
+
+/** R10: lesson time a junior high protects from visits (by weekday or on a date). */
+export const protectedPeriods = pgTable(
+  'protected_periods',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    weekday: integer('weekday'),
+    date: text('date'),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    label: text('label').notNull().default(''),
+  },
+  (t) => [index('protected_periods_org_idx').on(t.organizationId)],
+);
+
+/** 进校宣传: a school's visit to a junior high, its approval and its sealed permit (R9, R10, R19). */
+export const visits = pgTable(
+  'visits',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    schoolId: integer('school_id').notNull().references(() => organizations.id),
+    juniorHighId: integer('junior_high_id').notNull().references(() => organizations.id),
+    /** Local calendar date and clock times of the campaign's time zone. */
+    date: text('date').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    /** [{ name, phone }] */
+    staff: jsonb('staff').notNull(),
+    brochureId: integer('brochure_id').notNull().references(() => brochures.id),
+    /** requested | proposed | approved | refused | revoked | cancelled */
+    status: text('status').notNull(),
+    /** The junior high's alternative slot: { date, start, end, note } */
+    proposedSlot: jsonb('proposed_slot'),
+    refusalReason: text('refusal_reason'),
+    permitSerial: text('permit_serial'),
+    permitCode: text('permit_code'),
+    approvedBy: integer('approved_by').references(() => users.id),
+    approvedAt: tstz('approved_at'),
+    revokedAt: tstz('revoked_at'),
+    revokeReason: text('revoke_reason'),
+    checkedInAt: tstz('checked_in_at'),
+    checkedOutAt: tstz('checked_out_at'),
+    actualMinutes: integer('actual_minutes'),
+    overrun: boolean('overrun').notNull().default(false),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('visits_campaign_date_idx').on(t.campaignId, t.date),
+    index('visits_junior_high_date_idx').on(t.juniorHighId, t.date),
+    index('visits_school_idx').on(t.schoolId),
+    uniqueIndex('visits_permit_serial_key').on(t.permitSerial),
+    uniqueIndex('visits_permit_code_key').on(t.permitCode),
+  ],
+);
+
+/** R19: a junior high's report of unauthorised recruiting (no permit, intermediary, money). */
+export const visitReports = pgTable(
+  'visit_reports',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    juniorHighId: integer('junior_high_id').notNull().references(() => organizations.id),
+    /** no_permit | intermediary | payment | other */
+    kind: text('kind').notNull(),
+    schoolId: integer('school_id').references(() => organizations.id),
+    schoolText: text('school_text').notNull().default(''),
+    occurredAt: tstz('occurred_at').notNull(),
+    description: text('description').notNull(),
+    permitCode: text('permit_code'),
+    /** open | acknowledged | closed */
+    status: text('status').notNull().default('open'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    acknowledgedBy: integer('acknowledged_by').references(() => users.id),
+    acknowledgedAt: tstz('acknowledged_at'),
+  },
+  (t) => [index('visit_reports_campaign_status_idx').on(t.campaignId, t.status)],
+);
