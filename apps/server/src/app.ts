@@ -26,6 +26,11 @@ import { campaignRoutes } from './features/campaigns/routes';
 import { auditRoutes } from './features/audit/routes';
 import { dashboardRoutes } from './features/dashboard/routes';
 import { targetRoutes } from './features/targets/routes';
+import { majorRoutes } from './features/majors/routes';
+import { qualificationRoutes } from './features/qualifications/routes';
+import { allianceRoutes } from './features/alliances/routes';
+import { brochureRoutes } from './features/brochures/routes';
+import { publicRoutes } from './features/public/routes';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -73,7 +78,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes, majorRoutes, qualificationRoutes, allianceRoutes, brochureRoutes, publicRoutes]) {
     await app.register(routes(deps));
   }
 

@@ -16,6 +16,7 @@ import { defaultCampaignSettings } from '@zhizhao/domain';
 import { campaigns, organizations, users } from '../src/db/schema';
 import type { Db } from '../src/db/client';
 import { call, describeBackends, signIn } from './harness';
+import { buildPublicityFixture, publicityRows } from './authz-publicity';
 
 type Who = Role | 'anonymous';
 const accounts: Record<Role, string> = {
@@ -139,6 +140,9 @@ const matrix: Record<string, RouteCase> = {
 
   'GET /api/audit': { request: () => ({ method: 'GET', url: '/api/audit?pageSize=200&objectType=organization' }), own: auditReaders, foreign: 'none' },
   'GET /api/audit/verify': { request: noBody('GET', '/api/audit/verify'), own: auditReaders, foreign: 'none' },
+
+  // Publicity (issue 4): majors, planned seats, qualifications, joint enrollments, brochures, public pages.
+  ...publicityRows,
 };
 
 /** Routes served by the docs plugin: public reading, one row for them all. */
@@ -193,6 +197,7 @@ describeBackends('authorization matrix', (env) => {
   const cookies = new Map<Role, string>();
   beforeAll(async () => {
     fixture = await buildFixture(env().database.db);
+    await buildPublicityFixture(env().database.db);
     for (const role of everyone) cookies.set(role, await signIn(env().app, accounts[role]));
   });
 

@@ -80,6 +80,22 @@ export const errorCatalog = {
   BROCHURE_UNKNOWN_SECTION: { status: 400, zh: '意见针对的栏目不存在', en: 'A comment names a section the brochure does not have' },
   BROCHURE_NOT_FILED: { status: 404, zh: '该招生简章未经审查备案，不能公开（R7）', en: 'This brochure has not been reviewed and filed, so it is not public (R7)' },
   SIGNING_KEY_UNAVAILABLE: { status: 500, zh: '签名密钥无法解密，请检查 ZHIZHAO_KEY_SECRET 配置', en: 'The signing key cannot be decrypted; check ZHIZHAO_KEY_SECRET' },
+
+  // Campus visits and permits (R9, R10, R19). A request's refusals all travel in
+  // `details.refusals` ([{ code, rule, zh, en }]); the error's code is the first one.
+  VISIT_BAD_TIME: { status: 400, zh: '时间有误：结束时间须晚于开始时间（同一天内）', en: 'Bad time: the end must be after the start, on the same day' },
+  VISIT_NO_FILED_BROCHURE: { status: 409, zh: '须携带本校现行的、已审查备案的招生简章，方可进校宣传（R7、R9）', en: 'A visit hands out only the school\'s current reviewed and filed brochure (R7, R9)' },
+  VISIT_OUTSIDE_WINDOW: { status: 409, zh: '不在本类学校的进校宣传时间内：区属学校4月20日至26日，市属学校4月27日至30日（以招生活动设置为准，R9）', en: 'Outside the visit window of this kind of school: district-run April 20–26, city-run April 27–30 (as the campaign sets them, R9)' },
+  VISIT_TOO_LONG: { status: 409, zh: '每次进校宣传时间不得超过招生活动规定的时长（方案：2小时，R10）', en: 'A visit may not last longer than the campaign allows (plan: 2 hours, R10)' },
+  VISIT_IN_PROTECTED_TIME: { status: 409, zh: '与初中学校设定的教学保护时段冲突，不得影响正常教学秩序（R10）', en: 'It falls in lesson time the junior high protects: teaching must not be disturbed (R10)' },
+  VISIT_OVERLAPS: { status: 409, zh: '与该初中学校已批准的其他进校宣传时间重叠', en: 'It overlaps another approved visit at this junior high' },
+  VISIT_NOT_A_JUNIOR_HIGH: { status: 400, zh: '所选学校不是该招生活动所在区的初中学校（R19：进入本区初中学校须经区教育局批准）', en: 'That school is not a junior high of the campaign\'s district (R19: visits to the district\'s junior highs are approved by its bureau)' },
+  VISIT_ILLEGAL_TRANSITION: { status: 409, zh: '进校宣传申请当前状态不允许此操作', en: 'The visit\'s current state does not allow this step' },
+  VISIT_NO_PERMIT: { status: 409, zh: '该申请尚未获区教育局批准，没有批准手续（R19）', en: 'The visit has not been approved by the district bureau: there is no permit (R19)' },
+  VISIT_CHECK_TIME: { status: 409, zh: '签到、签离时间有误：签到须在批准的日期和时段内（可提前30分钟），签离须晚于签到，且都不能晚于现在（R10）', en: 'Bad check-in or check-out time: check in on the approved day within the slot (30 minutes early at most), check out after checking in, neither in the future (R10)' },
+  PROTECTED_PERIODS_INVALID: { status: 400, zh: '教学保护时段有误：须为初中学校设定，结束时间须晚于开始时间（R10）', en: 'Bad protected lesson time: only for a junior high, and each period must end after it starts (R10)' },
+  VISIT_REPORT_INVALID: { status: 400, zh: '请选择被举报的学校，或填写学校（机构）名称（R19）', en: 'Choose the school reported, or type the name of the school or agency (R19)' },
+  VISIT_REPORT_ILLEGAL_TRANSITION: { status: 409, zh: '该举报已受理，不能重复受理', en: 'This report has already been acknowledged' },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -24,7 +24,8 @@ export const majorBody = z.object({
   code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '1–20 letters, digits, _ or -'), name: text(60).min(2), category: majorCategory,
   lengthYears: z.number().int().min(1).max(6), internship: text(200).min(1), fees: z.array(feeItem).min(1).max(20), aidPolicy: text(2000).default(''),
 });
-export const updateMajorBody = majorBody.omit({ organizationId: true }).partial().extend({ active: z.boolean().optional() });
+// zod 4 applies `.default()` even under `.partial()`: aidPolicy is re-declared so a PATCH without it keeps it.
+export const updateMajorBody = majorBody.omit({ organizationId: true, aidPolicy: true }).partial().extend({ aidPolicy: text(2000).optional(), active: z.boolean().optional() });
 
 export const plannedSeatsRow = z.object({ majorId: z.number(), organizationId: z.number(), schoolName: z.string(), majorCode: z.string(), majorName: z.string(), campusName: z.string(), category: majorCategory, seats: z.number().nullable() });
 export const plannedSeatsResponse = z.object({ campaignId: z.number(), rows: z.array(plannedSeatsRow), total: z.number() });
@@ -32,6 +33,9 @@ export const plannedSeatsBody = z.object({ rows: z.array(z.object({ majorId: z.n
 
 // ── R4: the provincial list of qualified schools, per year ─────────────────
 export const qualificationListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+/** Imports of this part write all rows or none; `dryRun` only checks. Answer: `importResult` (organizations.ts). */
+export const dryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
+export const qualificationImportQuery = qualificationListQuery.extend(dryRunQuery.shape);
 export const qualificationListResponse = z.object({
   year: z.number(),
   rows: z.array(z.object({ organizationId: z.number(), code: z.string(), name: z.string(), runBy: z.enum(['district', 'city']), ownership: z.enum(['public', 'private']), qualified: z.boolean().nullable(), note: z.string() })),
@@ -48,6 +52,8 @@ export const allianceBody = z.object({
   memberIds: z.array(z.number().int().positive()).min(2).max(10), rules: z.array(z.object({ category: majorCategory, campusId: z.number().int().positive() })).min(1).max(2),
 });
 export const allianceListResponse = z.object({ items: z.array(alliance) });
+/** PATCH: the district stays; members and rules, when given, replace the old ones. */
+export const updateAllianceBody = allianceBody.omit({ districtId: true, countsTowardNDistrict: true }).partial().extend({ countsTowardNDistrict: z.boolean().optional() });
 
 // ── Brochures (招生简章, R6/R7) ────────────────────────────────────────────
 export const brochureState = z.enum(brochureStates);
@@ -102,7 +108,11 @@ export const publicBrochure = z.object({
 });
 export const publicBrochureQuery = z.object({ q: text(50).optional(), major: text(50).optional(), campus: text(50).optional(), year: z.coerce.number().int().optional() });
 export const publicBrochureList = z.object({ year: z.number(), items: z.array(publicBrochure) });
-export const publicBrochureDetail = publicBrochure.extend({ facts: brochureFacts, sections: z.array(brochureSection), mark: z.string(), status: z.enum(['current', 'superseded', 'withdrawn']) });
+export const publicBrochureDetail = publicBrochure.extend({
+  facts: brochureFacts, sections: z.array(brochureSection), mark: z.string(), status: z.enum(['current', 'superseded', 'withdrawn']),
+  /** For a superseded version: the id of the school's current filed version, if any. */
+  currentId: z.number().nullable().optional(),
+});
 
 /** `GET /api/verify/:code` — brochures here, permits in the visits work. */
 export const verifyResponse = z.object({

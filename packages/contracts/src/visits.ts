@@ -45,6 +45,8 @@ export const visitListQuery = pageQuery.extend({
   status: visitStatus.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** `true`: only visits that ran over (R10) — what the bureau follows up. */
+  overrun: z.enum(['true', 'false']).optional(),
 });
 export const visitListResponse = page(visit);
 
@@ -57,6 +59,8 @@ export const createVisitBody = slot.extend({
 export const proposeSlotBody = slot.extend({ note: text(300).default('') });
 export const refuseVisitBody = z.object({ reason: text(500).min(2) });
 export const revokePermitBody = z.object({ reason: text(500).min(2) });
+/** Check-in / check-out at the gate: now, or `at` when the clerk records it a little later. */
+export const checkVisitBody = z.object({ at: z.string().datetime({ offset: true }).optional() });
 
 /** `GET /api/permits` (bureau roles): the campaign's permits — a contract other checks rely on. */
 export const permitListQuery = z.object({ campaignId: z.coerce.number().int().positive().optional() });

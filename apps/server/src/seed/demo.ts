@@ -13,6 +13,7 @@ import { writeAudit } from '../audit/write-audit';
 import { DEMO_CLOCK_KEY } from '../clock';
 import { DEMO_PASSWORD, DEMO_START_DATE, DEMO_YEAR, demoExtraAccounts, demoOrgs, roleForKind } from './demo-data';
 import { seedDemoTargets } from './demo-targets';
+import { seedDemoPublicity } from './demo-publicity';
 
 export const DEMO_FLAG_KEY = 'demo';
 
@@ -72,6 +73,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: Dem
       organizationId: null,
     });
     await seedDemoTargets(tx, ids, campaignIds);
+    await seedDemoPublicity(tx, ids, campaignIds);
   });
   return { seeded: true, accounts };
 }

@@ -11,6 +11,7 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { NotFound, RequirePermission } from '../components/Forbidden';
 import { RequireAuth } from './RequireAuth';
 import { AppLayout } from './layout/AppLayout';
+import { publicityRoutes, publicRoutes } from '../features/publicity/routes';
 
 // The targets pages (and their split preview) load on first visit, in their own chunk.
 const TargetsPage = lazy(() => import('../features/targets/TargetsPage').then((x) => ({ default: x.TargetsPage })));
@@ -20,6 +21,8 @@ const page = (node: ReactNode) => <Suspense fallback={<Skeleton active />}>{node
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/change-password', element: <ChangePasswordPage /> },
+  // No sign-in and no session check: filed brochures and verification (R7).
+  ...publicRoutes,
   {
     element: <RequireAuth />,
     children: [
@@ -33,6 +36,7 @@ export const router = createBrowserRouter([
           { path: 'targets/city', element: <RequirePermission permission="targets.read">{page(<CityTargetsPage />)}</RequirePermission> },
           { path: 'campaigns', element: <RequirePermission permission="campaign.read"><CampaignsPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+          ...publicityRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

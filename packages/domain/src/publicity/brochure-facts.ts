@@ -3,6 +3,8 @@
  * schooling, internship period, aid policy, fee items and standards. The facts are taken
  * from the school's records, shown for confirmation, and frozen into each version.
  */
+import { canonicalJson } from '../audit/chain';
+
 export type FeeItem = { name: string; amount: number; unit: string };
 export type MajorFacts = {
   code: string;
@@ -54,7 +56,8 @@ export type BrochureChange = { path: string; kind: 'added' | 'removed' | 'change
 export function diffBrochure(before: BrochureContent | null, after: BrochureContent): BrochureChange[] {
   const changes: BrochureChange[] = [];
   const cmp = (path: string, a: unknown, b: unknown) => {
-    if (JSON.stringify(a) === JSON.stringify(b)) return;
+    // Canonical JSON: facts read back from a jsonb column come with their keys reordered.
+    if (canonicalJson(a ?? null) === canonicalJson(b ?? null)) return;
     changes.push({ path, kind: a === undefined ? 'added' : b === undefined ? 'removed' : 'changed', before: a ?? null, after: b ?? null });
   };
   const bf = before?.facts;

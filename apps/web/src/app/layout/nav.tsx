@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
-import { AimOutlined, AuditOutlined, BankOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AimOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined,
+  FileProtectOutlined, FileSearchOutlined, FileTextOutlined, SafetyCertificateOutlined, TeamOutlined,
+  AlertOutlined, CarryOutOutlined, ScheduleOutlined, ShopOutlined,
+} from '@ant-design/icons';
 import type { OrgKind, Permission } from '@zhizhao/contracts/roles';
 import { defineMessages } from '../i18n';
 
@@ -12,6 +16,12 @@ export const navMessages = defineMessages({
   audit: ['审计日志', 'Audit log'],
   targets: ['送培目标', 'Sending targets'],
   cityTargets: ['各区目标', 'District targets'],
+  majors: ['招生专业', 'Majors'],
+  brochures: ['招生简章', 'Brochures'],
+  brochureReview: ['简章审查', 'Brochure review'],
+  brochureFiling: ['简章备案', 'Brochure filing'],
+  qualifications: ['招生资格', 'Qualification'],
+  alliances: ['联合招生', 'Joint enrollment'],
 });
 
 /** The side menu: an entry shows only when the role holds its permission (and, where given, for those kinds of organisation). */
@@ -21,6 +31,12 @@ export const navItems: { path: string; key: keyof typeof navMessages; icon: Reac
   { path: '/users', key: 'users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/targets', key: 'targets', icon: <AimOutlined />, permission: 'targets.read', kinds: ['district_bureau', 'junior_high', 'vocational_school'] },
   { path: '/targets/city', key: 'cityTargets', icon: <ClusterOutlined />, permission: 'targets.read', kinds: ['city_bureau'] },
+  { path: '/majors', key: 'majors', icon: <BookOutlined />, permission: 'major.read' },
+  { path: '/brochures', key: 'brochures', icon: <FileTextOutlined />, permission: 'brochure.read' },
+  { path: '/brochures/review', key: 'brochureReview', icon: <FileSearchOutlined />, permission: 'brochure.review' },
+  { path: '/brochures/filing', key: 'brochureFiling', icon: <FileProtectOutlined />, permission: 'brochure.file' },
+  { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined />, permission: 'qualification.write' },
+  { path: '/alliances', key: 'alliances', icon: <ApartmentOutlined />, permission: 'alliance.write' },
   { path: '/campaigns', key: 'campaigns', icon: <CalendarOutlined />, permission: 'campaign.read' },
   { path: '/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];

@@ -1,6 +1,6 @@
 import { Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { defineMessages, useI18n } from '../../app/i18n';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -12,6 +12,7 @@ const m = defineMessages({
   password: ['密码', 'Password'],
   submit: ['登录', 'Sign in'],
   subtitle: ['区域中等职业学校招生工作平台', "A district's secondary-vocational enrollment campaign"],
+  publicLink: ['简章查询 / 验证', 'Find or verify a brochure'],
   demoHint: ['演示账号：city.admin / district.admin，密码 zhizhao-demo', 'Demo accounts: city.admin / district.admin, password zhizhao-demo'],
 });
 
@@ -58,6 +59,9 @@ export function LoginPage() {
             {t('submit')}
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          <Link to="/public/brochures" data-testid="public-link">{t('publicLink')}</Link>
+        </Typography.Paragraph>
         {clock.data?.demo && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }} data-testid="demo-hint">
             {t('demoHint')}
