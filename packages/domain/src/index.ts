@@ -6,3 +6,4 @@ export * from './organizations/placement';
 export * from './targets';
 export * from './publicity';
 export * from './visits';
+// The admission engine is imported from '@zhizhao/domain/admission/index' (its names are its own).
