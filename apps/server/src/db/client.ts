@@ -33,7 +33,8 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+/** The SQL migrations (the bundled CLI sets ZHIZHAO_MIGRATIONS_DIR: its code lives elsewhere). */
+export const migrationsFolder = process.env.ZHIZHAO_MIGRATIONS_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 // int8 as JS number (ids, counts, seq stay far below 2^53); numeric stays a string.
 pg.types.setTypeParser(20, (v) => Number(v));
