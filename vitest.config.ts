@@ -34,6 +34,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page under load may take seconds to settle: poll for longer than the 1 s default.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],
