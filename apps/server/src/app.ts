@@ -31,6 +31,7 @@ import { qualificationRoutes } from './features/qualifications/routes';
 import { allianceRoutes } from './features/alliances/routes';
 import { brochureRoutes } from './features/brochures/routes';
 import { publicRoutes } from './features/public/routes';
+import { visitRoutes } from './features/visits/routes';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -78,7 +79,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes, majorRoutes, qualificationRoutes, allianceRoutes, brochureRoutes, publicRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes, majorRoutes, qualificationRoutes, allianceRoutes, brochureRoutes, publicRoutes, visitRoutes]) {
     await app.register(routes(deps));
   }
 

@@ -17,6 +17,7 @@ import { campaigns, organizations, users } from '../src/db/schema';
 import type { Db } from '../src/db/client';
 import { call, describeBackends, signIn } from './harness';
 import { buildPublicityFixture, publicityRows } from './authz-publicity';
+import { buildVisitsFixture, visitRows } from './authz-visits';
 
 type Who = Role | 'anonymous';
 const accounts: Record<Role, string> = {
@@ -143,6 +144,9 @@ const matrix: Record<string, RouteCase> = {
 
   // Publicity (issue 4): majors, planned seats, qualifications, joint enrollments, brochures, public pages.
   ...publicityRows,
+
+  // Visits (issue 5): requests, permits, the gate, protected lesson time, reports.
+  ...visitRows,
 };
 
 /** Routes served by the docs plugin: public reading, one row for them all. */
@@ -198,6 +202,7 @@ describeBackends('authorization matrix', (env) => {
   beforeAll(async () => {
     fixture = await buildFixture(env().database.db);
     await buildPublicityFixture(env().database.db);
+    await buildVisitsFixture(env().database.db);
     for (const role of everyone) cookies.set(role, await signIn(env().app, accounts[role]));
   });
 

@@ -17,6 +17,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresUrl: string | null;
+    postgresTemplate: string;
   }
 }
 
@@ -40,25 +41,28 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', templateFile);
 
   const url = process.env.TEST_DATABASE_URL ?? null;
+  // One template per run: test runs started together (several engineers, CI) must not drop each other's.
+  const template = `${PG_TEMPLATE}_${process.pid}`;
   if (url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${PG_TEMPLATE}`);
-    const db = await openPostgres(withDatabase(url, PG_TEMPLATE), { max: 2 });
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${template}`);
+    const db = await openPostgres(withDatabase(url, template), { max: 2 });
     await migrateDatabase(db);
     await seedDemo(db.db);
     await db.close();
     await admin.end();
   }
   project.provide('postgresUrl', url);
+  project.provide('postgresTemplate', template);
 
   return async () => {
     fs.rmSync(templateFile, { force: true });
     if (url) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
       await admin.end();
     }
   };

@@ -13,7 +13,6 @@ import { openPglite, openPostgres, type Database, type DbKind } from '../src/db/
 import { buildApp } from '../src/app';
 import { makeDeps, type AppDeps } from '../src/deps';
 import { DEMO_PASSWORD } from '../src/seed/demo-data';
-import { PG_TEMPLATE } from './constants';
 
 
 export type TestEnv = {
@@ -42,7 +41,7 @@ export async function freshDatabase(kind: DbKind): Promise<{ database: Database;
   const name = `zz_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
   await admin.end();
   const database = await openPostgres(urlFor(url, name), { max: 5 });
   return {

@@ -423,7 +423,8 @@ export const visits = pgTable(
     index('visits_campaign_date_idx').on(t.campaignId, t.date),
     index('visits_junior_high_date_idx').on(t.juniorHighId, t.date),
     index('visits_school_idx').on(t.schoolId),
-    uniqueIndex('visits_permit_serial_key').on(t.permitSerial),
+    // A serial is unique within its campaign (each district numbers its own permits).
+    uniqueIndex('visits_campaign_permit_serial_key').on(t.campaignId, t.permitSerial),
     uniqueIndex('visits_permit_code_key').on(t.permitCode),
   ],
 );

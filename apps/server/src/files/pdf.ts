@@ -20,9 +20,11 @@ function setup() {
   const pm = pdfmake as PdfMakeServer;
   const regular = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
   const bold = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
-  pm.virtualfs.writeFileSync('NotoSansSC-Regular.ttf', fs.readFileSync(regular));
-  pm.virtualfs.writeFileSync('NotoSansSC-Bold.ttf', fs.readFileSync(bold));
-  pm.setFonts({ [FONT_FAMILY]: { normal: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf', italics: 'NotoSansSC-Regular.ttf', bolditalics: 'NotoSansSC-Bold.ttf' } });
+  // Named by their real paths: text in an `svg` node (the permit's seal) is drawn by svg-to-pdfkit,
+  // which opens the font by that name from disk instead of pdfmake's virtual file system.
+  pm.virtualfs.writeFileSync(regular, fs.readFileSync(regular));
+  pm.virtualfs.writeFileSync(bold, fs.readFileSync(bold));
+  pm.setFonts({ [FONT_FAMILY]: { normal: regular, bold, italics: regular, bolditalics: bold } });
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(() => false);
   ready = true;

@@ -14,6 +14,7 @@ import { DEMO_CLOCK_KEY } from '../clock';
 import { DEMO_PASSWORD, DEMO_START_DATE, DEMO_YEAR, demoExtraAccounts, demoOrgs, roleForKind } from './demo-data';
 import { seedDemoTargets } from './demo-targets';
 import { seedDemoPublicity } from './demo-publicity';
+import { seedDemoVisits } from './demo-visits';
 
 export const DEMO_FLAG_KEY = 'demo';
 
@@ -74,6 +75,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: Dem
     });
     await seedDemoTargets(tx, ids, campaignIds);
     await seedDemoPublicity(tx, ids, campaignIds);
+    await seedDemoVisits(tx, ids, campaignIds);
   });
   return { seeded: true, accounts };
 }

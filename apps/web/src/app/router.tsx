@@ -12,6 +12,7 @@ import { NotFound, RequirePermission } from '../components/Forbidden';
 import { RequireAuth } from './RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { publicityRoutes, publicRoutes } from '../features/publicity/routes';
+import { visitRoutes } from '../features/visits/routes';
 
 // The targets pages (and their split preview) load on first visit, in their own chunk.
 const TargetsPage = lazy(() => import('../features/targets/TargetsPage').then((x) => ({ default: x.TargetsPage })));
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
           { path: 'campaigns', element: <RequirePermission permission="campaign.read"><CampaignsPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
           ...publicityRoutes,
+          ...visitRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

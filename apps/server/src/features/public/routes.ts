@@ -7,18 +7,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { idParam, publicBrochureDetail, publicBrochureList, publicBrochureQuery, publicKeysResponse, verifyParams, verifyResponse } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
+import type { Actor } from '../../auth/policy';
 import { verifyCode, type VerifierRegistry } from '../../signing/codes';
 import { listPublicKeys } from '../../signing/keys';
 import { publicDetail, publicList } from './queries';
 import { brochurePdf } from './brochure-pdf';
 import { verifyBrochureCode } from './verify-brochure';
+import { permitVerifier } from '../visits/verify-permit';
 
 const tags = ['public'];
 
 /** One verifier per payload type; the visits work adds `permit`. */
 export const verifiers: VerifierRegistry = { brochure: verifyBrochureCode };
-/** The verifiers for a request (the visits work adds `permit`, which reads the business clock). */
-export const verifiersFor = (_deps: AppDeps): VerifierRegistry => verifiers;
+/** With the visits work's `permit` verifier, which reads the business clock (a permit's status depends on the time). */
+export const verifiersFor = (deps: AppDeps, viewer: Actor | null = null): VerifierRegistry => ({ ...verifiers, permit: permitVerifier(deps, viewer) });
 
 export const KEYS_FORMAT =
   'code = base64url(payload) + "." + base64url(signature); payload = UTF-8 canonical JSON (keys sorted) with t (type) and k (key id); ' +
@@ -49,7 +51,7 @@ export const publicRoutes =
     });
     app.get('/api/verify/:code', { schema: { tags, summary: '核验二维码（公开）Verify a signed code', params: verifyParams, response: { 200: verifyResponse } }, config: { access: 'public' } }, async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return verifyCode(deps.db, req.params.code, verifiersFor(deps));
+      return verifyCode(deps.db, req.params.code, verifiersFor(deps, req.actor));
     });
     app.get('/api/keys', { schema: { tags, summary: '公开的签名公钥 Public keys for offline checks', response: { 200: publicKeysResponse } }, config: { access: 'public' } }, async () => ({
       keys: await listPublicKeys(deps.db),

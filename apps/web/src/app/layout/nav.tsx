@@ -22,6 +22,11 @@ export const navMessages = defineMessages({
   brochureFiling: ['简章备案', 'Brochure filing'],
   qualifications: ['招生资格', 'Qualification'],
   alliances: ['联合招生', 'Joint enrollment'],
+  visits: ['进校宣传', 'Campus visits'],
+  visitApprovals: ['进校审批', 'Visit approval'],
+  visitCalendar: ['进校日历', 'Visit calendar'],
+  visitReport: ['违规上报', 'Report a violation'],
+  visitReports: ['违规上报', 'Violation reports'],
 });
 
 /** The side menu: an entry shows only when the role holds its permission (and, where given, for those kinds of organisation). */
@@ -37,6 +42,11 @@ export const navItems: { path: string; key: keyof typeof navMessages; icon: Reac
   { path: '/brochures/filing', key: 'brochureFiling', icon: <FileProtectOutlined />, permission: 'brochure.file' },
   { path: '/qualifications', key: 'qualifications', icon: <SafetyCertificateOutlined />, permission: 'qualification.write' },
   { path: '/alliances', key: 'alliances', icon: <ApartmentOutlined />, permission: 'alliance.write' },
+  { path: '/visits', key: 'visits', icon: <ShopOutlined />, permission: 'visit.read', kinds: ['vocational_school', 'junior_high'] },
+  { path: '/visits/approvals', key: 'visitApprovals', icon: <CarryOutOutlined />, permission: 'visit.approve' },
+  { path: '/visits/calendar', key: 'visitCalendar', icon: <ScheduleOutlined />, permission: 'visit.read', kinds: ['city_bureau', 'district_bureau', 'junior_high'] },
+  { path: '/visits/report', key: 'visitReport', icon: <AlertOutlined />, permission: 'visit.report' },
+  { path: '/visits/reports', key: 'visitReports', icon: <AlertOutlined />, permission: 'visit.approve' },
   { path: '/campaigns', key: 'campaigns', icon: <CalendarOutlined />, permission: 'campaign.read' },
   { path: '/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];

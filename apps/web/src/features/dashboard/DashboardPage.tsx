@@ -9,6 +9,7 @@ import { useCan } from '../../lib/session';
 import { useDashboard } from './api';
 import { OrgKindChart } from './OrgKindChart';
 import { CampaignCard, RecentAudit } from './panels';
+import { VisitsDashboardCard } from '../visits/VisitsDashboardCard';
 
 const m = defineMessages({
   title: ['工作台', 'Dashboard'],
@@ -38,6 +39,7 @@ export function DashboardPage() {
       </PageHeader>
       {q.isError && <ApiErrorAlert error={q.error} onRetry={() => q.refetch()} />}
       {q.isPending && <Skeleton active />}
+      {d && <VisitsDashboardCard inVisitPhase={!!d.campaign?.phasesToday.includes('visits')} style={{ marginBottom: 16 }} />}
       {d && (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>

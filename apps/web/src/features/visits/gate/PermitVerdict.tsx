@@ -33,6 +33,9 @@ const m = defineMessages({
   revokedAt: ['撤销时间', 'Revoked'],
   revokeReason: ['撤销原因', 'Reason'],
   more: ['其他信息', 'More'],
+  f_schoolCode: ['学校代码', 'School code'],
+  f_juniorHighCode: ['初中学校代码', 'Junior high code'],
+  f_issuedAt: ['签发时间', 'Issued'],
   key: ['签发密钥', 'Signing key'],
 });
 
@@ -105,7 +108,11 @@ export function PermitVerdict({ result }: { result: VerifyResponse }) {
           title={<span style={{ fontSize: 13 }}>{t('more')}</span>}
           style={{ marginTop: 8 }}
           items={[
-            ...rest.map(([k, v]) => ({ key: k, label: k, children: str(v) })),
+            ...rest.map(([k, v]) => ({
+              key: k,
+              label: `f_${k}` in m ? t(`f_${k}` as keyof typeof m) : k,
+              children: /At$/.test(k) && !Number.isNaN(Date.parse(str(v))) ? formatDateTime(str(v)) : str(v),
+            })),
             ...(result.keyId ? [{ key: 'kid', label: t('key'), children: <Typography.Text code style={{ fontSize: 12 }}>{result.keyId}</Typography.Text> }] : []),
           ]}
         />
