@@ -5,11 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, lt, ne } from 'drizzle-orm';
 import { sessionState, shouldTouch, type SessionLimits } from '@zhizhao/domain';
-import type { OrgKind, Role } from '@zhizhao/contracts';
 import type { Queryable } from '../db/client';
 import { organizations, sessions, users } from '../db/schema';
 import { sha256 } from '../audit/write-audit';
 import type { Actor } from './policy';
+import { actorOf } from './actor';
 
 export const SESSION_COOKIE = 'zz_session';
 
@@ -56,21 +56,15 @@ export async function loadSession(db: Queryable, token: string, limits: SessionL
     return { status: 'expired' };
   }
   if (shouldTouch(row, now)) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  const orgKind = row.orgKind as OrgKind;
   return {
     status: 'active',
     sessionId: id,
     mustChangePassword: row.mustChangePassword,
     displayName: row.displayName,
-    actor: {
-      userId: row.userId,
-      username: row.username,
-      role: row.role as Role,
-      organizationId: row.organizationId,
-      orgKind,
-      districtId: orgKind === 'district_bureau' ? row.organizationId : orgKind === 'city_bureau' ? null : row.orgDistrictId,
-      cityId: orgKind === 'city_bureau' ? row.organizationId : row.orgCityId,
-    },
+    actor: actorOf(
+      { id: row.userId, username: row.username, role: row.role },
+      { id: row.organizationId, kind: row.orgKind, districtId: row.orgDistrictId, cityId: row.orgCityId },
+    ),
   };
 }
 

@@ -12,10 +12,9 @@
  */
 import { eq } from 'drizzle-orm';
 import type { FeeItem, MajorCategory } from '@zhizhao/domain';
-import type { OrgKind, Role } from '@zhizhao/contracts';
 import type { Tx } from '../db/client';
-import { campuses, organizations, users } from '../db/schema';
-import type { Actor } from '../auth/policy';
+import { actorByUsername } from '../auth/actor';
+import { campuses } from '../db/schema';
 import type { BrochureCtx } from '../features/brochures/step';
 import { createAllianceIn } from '../features/alliances/save-alliance';
 import { createMajorIn } from '../features/majors/save-major';
@@ -33,14 +32,7 @@ let clock = 0;
 const tick = () => new Date(Date.parse('2027-03-02T01:00:00Z') + clock++ * 2 * 3600_000);
 
 async function as(tx: Tx, username: string): Promise<BrochureCtx> {
-  const [row] = await tx.select({ user: users, org: organizations }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId)).where(eq(users.username, username));
-  const orgKind = row!.org.kind as OrgKind;
-  const actor: Actor = {
-    userId: row!.user.id, username, role: row!.user.role as Role, organizationId: row!.org.id, orgKind,
-    districtId: orgKind === 'district_bureau' ? row!.org.id : orgKind === 'city_bureau' ? null : row!.org.districtId,
-    cityId: orgKind === 'city_bureau' ? row!.org.id : row!.org.cityId,
-  };
-  return { actor, requestId: null, ip: null, now: tick() };
+  return { actor: await actorByUsername(tx, username), requestId: null, ip: null, now: tick() };
 }
 
 const PUBLIC_FEES: FeeItem[] = [{ name: '学费', amount: 0, unit: '元/学年（免学费）' }, { name: '住宿费', amount: 800, unit: '元/学年' }, { name: '教材费', amount: 600, unit: '元/学年（按实结算）' }];

@@ -7,12 +7,9 @@
  *   version 2: a new split with JH07 raised by 5 (re-balanced, with a reason), published —
  *   version 1 is then superseded, so the demo shows a history.
  */
-import { eq } from 'drizzle-orm';
 import { demoJuniorHighs } from '@zhizhao/domain';
-import type { OrgKind, Role } from '@zhizhao/contracts';
 import type { Tx } from '../db/client';
-import { organizations, users } from '../db/schema';
-import type { Actor } from '../auth/policy';
+import { actorByUsername } from '../auth/actor';
 import type { RequestContext } from '../audit/write-audit';
 import { setDistrictTargetsIn } from '../features/targets/district-targets';
 import { saveGraduatesIn } from '../features/targets/graduates';
@@ -22,18 +19,7 @@ import { publishDraftIn } from '../features/targets/publish-draft';
 import { DEMO_TARGETS } from './demo-data';
 
 async function as(tx: Tx, username: string): Promise<RequestContext> {
-  const [row] = await tx
-    .select({ user: users, org: organizations })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.username, username));
-  const orgKind = row!.org.kind as OrgKind;
-  const actor: Actor = {
-    userId: row!.user.id, username, role: row!.user.role as Role, organizationId: row!.org.id, orgKind,
-    districtId: orgKind === 'district_bureau' ? row!.org.id : orgKind === 'city_bureau' ? null : row!.org.districtId,
-    cityId: orgKind === 'city_bureau' ? row!.org.id : row!.org.cityId,
-  };
-  return { actor, requestId: null, ip: null };
+  return { actor: await actorByUsername(tx, username), requestId: null, ip: null };
 }
 
 export async function seedDemoTargets(tx: Tx, orgIds: Map<string, number>, campaignIds: Map<string, number>): Promise<void> {

@@ -11,11 +11,8 @@
  * The business time of each step is set explicitly (requests early April, approvals before
  * the window), so the demo reads the same every time it is seeded.
  */
-import { eq } from 'drizzle-orm';
-import type { OrgKind, Role } from '@zhizhao/contracts';
 import type { Tx } from '../db/client';
-import { organizations, users } from '../db/schema';
-import type { Actor } from '../auth/policy';
+import { actorByUsername } from '../auth/actor';
 import type { VisitCtx } from '../features/visits/context';
 import { requestVisitIn } from '../features/visits/request-visit';
 import { approveVisitIn } from '../features/visits/approve-visit';
@@ -34,14 +31,7 @@ const ZONE = 'Asia/Shanghai';
 const t = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`);
 
 async function as(tx: Tx, username: string, now: Date): Promise<VisitCtx> {
-  const [row] = await tx.select({ user: users, org: organizations }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId)).where(eq(users.username, username));
-  const orgKind = row!.org.kind as OrgKind;
-  const actor: Actor = {
-    userId: row!.user.id, username, role: row!.user.role as Role, organizationId: row!.org.id, orgKind,
-    districtId: orgKind === 'district_bureau' ? row!.org.id : orgKind === 'city_bureau' ? null : row!.org.districtId,
-    cityId: orgKind === 'city_bureau' ? row!.org.id : row!.org.cityId,
-  };
-  return { actor, requestId: null, ip: null, now, timeZone: ZONE, keySecret: process.env.ZHIZHAO_KEY_SECRET || undefined };
+  return { actor: await actorByUsername(tx, username), requestId: null, ip: null, now, timeZone: ZONE, keySecret: process.env.ZHIZHAO_KEY_SECRET || undefined };
 }
 
 const staff: Record<string, Array<{ name: string; phone: string }>> = {
