@@ -16,7 +16,8 @@ import type {
   campaignSettings,
 } from '@zhizhao/contracts';
 
-type Infer<S extends { _zod: { output: unknown } }> = S['_zod']['output'];
+/** The output type of a contract schema, without importing zod at run time. */
+export type Infer<S extends { _zod: { output: unknown } }> = S['_zod']['output'];
 
 export type { Me, Organization, User, Campaign, Dashboard, ImportResult, ImportRowError, CreateOrganization } from '@zhizhao/contracts';
 export type OrganizationDetail = Infer<typeof organizationDetail>;

@@ -22,8 +22,8 @@ import type {
   qualificationListResponse,
   verifyResponse,
 } from '@zhizhao/contracts';
+import type { Infer } from '../../lib/types';
 
-type Infer<S extends { _zod: { output: unknown } }> = S['_zod']['output'];
 
 export type Major = Infer<typeof major>;
 export type MajorPage = Infer<typeof majorListResponse>;

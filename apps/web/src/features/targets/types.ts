@@ -13,8 +13,8 @@ import type {
   targetVersion,
   targetVersionSummary,
 } from '@zhizhao/contracts';
+import type { Infer } from '../../lib/types';
 
-type Infer<S extends { _zod: { output: unknown } }> = S['_zod']['output'];
 
 export type { TargetRow } from '@zhizhao/contracts';
 export type TargetVersion = Infer<typeof targetVersion>;

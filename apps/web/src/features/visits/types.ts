@@ -13,8 +13,8 @@ import type {
   visitReport,
   visitReportListResponse,
 } from '@zhizhao/contracts';
+import type { Infer } from '../../lib/types';
 
-type Infer<S extends { _zod: { output: unknown } }> = S['_zod']['output'];
 type Input<S extends { _zod: { input: unknown } }> = S['_zod']['input'];
 
 export type Visit = Infer<typeof visit>;
