@@ -10,6 +10,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const flags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 async function executable(): Promise<string> {
+  // CHROMIUM_PATH=bundled forces the npm-shipped browser (an optional dependency).
+  if (process.env.CHROMIUM_PATH === 'bundled') return bundled();
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   try {
     candidates.push(execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim());
@@ -17,11 +19,15 @@ async function executable(): Promise<string> {
     /* not on PATH */
   }
   for (const c of candidates) if (c && fs.existsSync(c)) return c;
+  return bundled();
+}
+
+async function bundled(): Promise<string> {
   try {
     const mod = (await import(/* @vite-ignore */ '@sparticuz/chromium' as string)) as { default: { executablePath: () => Promise<string> } };
     return await mod.default.executablePath();
   } catch {
-    throw new Error('no Chromium found: install Debian chromium (apt-get install chromium) or set CHROMIUM_PATH');
+    throw new Error('no Chromium found: install Debian chromium (apt-get install chromium), set CHROMIUM_PATH, or reinstall the optional @sparticuz/chromium');
   }
 }
 
