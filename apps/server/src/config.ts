@@ -29,6 +29,8 @@ const schema = z.object({
   ZHIZHAO_KEY_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
   /** The public address the brochure PDFs' QR codes point to (e.g. https://zhizhao.example.cn); default: the request's origin. */
   ZHIZHAO_PUBLIC_ORIGIN: z.string().url().optional(),
+  /** Encrypts students' ID numbers, phones and slips' secrets (AES-256-GCM) and keys their look-up hashes (ADR 0106). */
+  ZHIZHAO_PII_KEY: z.string().min(16, 'use at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -46,6 +48,8 @@ export type Config = {
   cookieSecure: boolean;
   keySecret: string | undefined;
   publicOrigin: string | undefined;
+  /** Unset outside production: the development key (pii/crypto.ts). */
+  piiKey: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.ZHIZHAO_NOW && e.NODE_ENV === 'production') {
     throw new Error('invalid environment:\n  ZHIZHAO_NOW: pins the date for tests and demos; it is refused with NODE_ENV=production');
+  }
+  if (!e.ZHIZHAO_PII_KEY && e.NODE_ENV === 'production') {
+    throw new Error('invalid environment:\n  ZHIZHAO_PII_KEY: required with NODE_ENV=production (it encrypts students\' ID numbers and phones; keep it with the database backups)');
   }
   return {
     port: e.PORT,
@@ -75,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'true',
     keySecret: e.ZHIZHAO_KEY_SECRET,
     publicOrigin: e.ZHIZHAO_PUBLIC_ORIGIN?.replace(/\/+$/, ''),
+    piiKey: e.ZHIZHAO_PII_KEY,
   };
 }

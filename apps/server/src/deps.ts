@@ -2,6 +2,7 @@ import type { LockoutPolicy, SessionLimits } from '@zhizhao/domain';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import { businessTime, type BusinessTime } from './clock';
+import { DEV_PII_KEY, makePii, type Pii } from './pii/crypto';
 
 /** What every feature needs, built once by the app (nothing here is per-user state). */
 export type AppDeps = {
@@ -13,6 +14,8 @@ export type AppDeps = {
   limits: SessionLimits;
   lockout: LockoutPolicy;
   clock: () => Promise<BusinessTime>;
+  /** Encryption and keyed hashes of personal data (pii/crypto.ts). */
+  pii: Pii;
 };
 
 export function makeDeps(database: Database, config: Config, demo: boolean, overrides: Partial<Pick<AppDeps, 'limits' | 'lockout'>> = {}): AppDeps {
@@ -24,6 +27,7 @@ export function makeDeps(database: Database, config: Config, demo: boolean, over
     limits: overrides.limits ?? { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     lockout: overrides.lockout ?? { maxFailures: 5, lockMinutes: 15 },
     clock: () => businessTime(database.db, { fixedNow: config.fixedNow, timeZone: config.timeZone, demo }),
+    pii: makePii(config.piiKey ?? DEV_PII_KEY),
   };
   return deps;
 }

@@ -17,6 +17,8 @@ export const campaignSettings = z.object({
   phases: z.object(Object.fromEntries(phaseKeys.map((k) => [k, range])) as Record<(typeof phaseKeys)[number], typeof range>),
   /** R7: the city's filing numbers, e.g. `示教职招备〔{year}〕{seq:3}号`. Optional: read with the default when absent. */
   filingNumberPattern: z.string().trim().min(3).max(60).regex(/\{seq(?::\d)?\}/, 'must contain {seq} or {seq:N}').optional(),
+  /** R11: ranked vocational choices an applicant may make. Optional: read as 6 when absent. */
+  maxChoices: z.number().int().min(1).max(20).optional(),
 });
 
 export const campaign = z.object({

@@ -96,6 +96,34 @@ export const errorCatalog = {
   PROTECTED_PERIODS_INVALID: { status: 400, zh: '教学保护时段有误：须为初中学校设定，结束时间须晚于开始时间（R10）', en: 'Bad protected lesson time: only for a junior high, and each period must end after it starts (R10)' },
   VISIT_REPORT_INVALID: { status: 400, zh: '请选择被举报的学校，或填写学校（机构）名称（R19）', en: 'Choose the school reported, or type the name of the school or agency (R19)' },
   VISIT_REPORT_ILLEGAL_TRANSITION: { status: 409, zh: '该举报已受理，不能重复受理', en: 'This report has already been acknowledged' },
+
+  // Applications (R5, R8, R11, R12, R21): students, guardians, social applicants, 志愿.
+  STUDENT_EXAM_NO_TAKEN: { status: 409, zh: '中考报名号已被使用（同一招生活动内须唯一）', en: 'This exam registration number is already in use (unique within the campaign)' },
+  STUDENT_ID_TAKEN: { status: 409, zh: '该证件号码已在本招生活动的名册中', en: 'This ID number is already on the campaign\'s roster' },
+  STUDENT_ID_INVALID: { status: 400, zh: '居民身份证号码无效（GB 11643 校验码不符或格式错误）', en: 'Invalid resident ID number (GB 11643 check digit or format)' },
+  STUDENT_NOT_A_JUNIOR_HIGH: { status: 400, zh: '所选学校不是本招生活动所在区启用的初中学校', en: 'That school is not an active junior high of the campaign\'s district' },
+  STUDENT_TRANSFER_INVALID: { status: 409, zh: '转学无效：须转入本招生活动所在区的另一所初中学校', en: 'Invalid transfer: the student can move only to another junior high of the campaign\'s district' },
+  STUDENT_NO_ACCOUNT: { status: 409, zh: '该学生尚无登录账号', en: 'This student has no account yet' },
+  PII_KEY_MISSING: { status: 500, zh: '未配置个人信息加密密钥 ZHIZHAO_PII_KEY，不能保存学生的证件号码和电话', en: 'ZHIZHAO_PII_KEY is not set: ID numbers and phones cannot be stored' },
+  APPLICATION_BOTH_TRACKS: { status: 409, zh: '普职不兼报：选择普通高中的学生不能同时填报中职志愿（R11）', en: 'General or vocational, never both: a general-high applicant cannot choose vocational programmes (R11)' },
+  APPLICATION_TOO_MANY_CHOICES: { status: 409, zh: '中职志愿数超过本招生活动允许的个数', en: 'More vocational choices than the campaign allows' },
+  APPLICATION_NO_CHOICES: { status: 409, zh: '选择中职须至少填报一个志愿', en: 'The vocational track needs at least one choice' },
+  APPLICATION_DUPLICATE_CHOICE: { status: 409, zh: '同一专业不能重复填报', en: 'The same programme is chosen twice' },
+  APPLICATION_UNKNOWN_PROGRAMME: { status: 409, zh: '所选专业不在本招生活动的招生计划内', en: 'A chosen programme is not in this campaign\'s plan' },
+  APPLICATION_PROGRAMME_NOT_QUALIFIED: { status: 409, zh: '所选专业的学校不在本年度具备招生资格的学校名单内，不能填报（R4）', en: 'A chosen programme\'s school is not on this year\'s list of qualified schools (R4)' },
+  APPLICATION_PROGRAMME_NOT_FILED: { status: 409, zh: '所选专业的学校没有经审查备案的招生简章，不能填报（R7）', en: 'A chosen programme\'s school has no reviewed and filed brochure (R7)' },
+  APPLICATION_OUTSIDE_WINDOW: { status: 409, zh: '不在志愿填报时间内（以招生活动设置的志愿填报阶段为准）', en: 'Outside the application window (the campaign\'s application phase)' },
+  APPLICATION_STALE: { status: 409, zh: '志愿已被修改，请查看最新内容后再确认', en: 'The application changed since you loaded it; review the latest version and confirm again' },
+  APPLICATION_NOTHING_TO_CONFIRM: { status: 409, zh: '尚未选择升学方向，没有可确认的志愿', en: 'No track chosen yet: nothing to confirm' },
+  APPLICATION_NOT_FOR_SOCIAL: { status: 409, zh: '社会人员只能报读中职（注册入学，R5）', en: 'Social applicants apply to vocational programmes only (R5)' },
+  CONFLICT_ALREADY_RESOLVED: { status: 409, zh: '该重复报名已处理', en: 'This duplicate has already been resolved' },
+  SOCIAL_ALREADY_DECIDED: { status: 409, zh: '该社会人员报名已处理', en: 'This registration has already been decided' },
+  PRESSURE_REPORT_ALREADY_ACKNOWLEDGED: { status: 409, zh: '该反映已受理', en: 'This report has already been acknowledged' },
+  OPEN_DAY_INVALID: { status: 400, zh: '开放日有误：日期须在本招生活动年度内，结束时间须晚于开始时间，校区须属于本校', en: 'Bad open day: the date must fall in the campaign\'s year, the end after the start, on one of the school\'s campuses' },
+  // [students] codes added by the roster work go here.
+  // [applications] codes added by the application work go here.
+  // [overview] codes added by the live picture / duplicates / guidance / social work go here.
+  GUIDANCE_INVALID: { status: 400, zh: '升学指导记录有误：参加的职业学校须为本市学校', en: 'Bad guidance record: the vocational schools must be schools of the city' },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -10,3 +10,4 @@ export * from './dashboard';
 export * from './targets';
 export * from './publicity';
 export * from './visits';
+export * from './applications';

@@ -116,7 +116,7 @@ export const publicBrochureDetail = publicBrochure.extend({
 
 /** `GET /api/verify/:code` — brochures here, permits in the visits work. */
 export const verifyResponse = z.object({
-  kind: z.enum(['brochure', 'permit']).nullable(),
+  kind: z.enum(['brochure', 'permit', 'application']).nullable(),
   status: z.enum(['valid', 'superseded', 'withdrawn', 'invalid', 'unknown', 'revoked', 'not_yet', 'over']),
   message: z.object({ zh: z.string(), en: z.string() }),
   keyId: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { page, pageQuery } from './common';
-import { roles } from './roles';
+import { roles, staffRoles } from './roles';
 
 export const user = z.object({
   id: z.number(),
@@ -31,14 +31,15 @@ export const username = z
 export const createUserBody = z.object({
   username,
   displayName: z.string().trim().min(1).max(50),
-  role: z.enum(roles),
+  /** Family accounts (student, guardian) come with the roster, never from here. */
+  role: z.enum(staffRoles),
   organizationId: z.number().int().positive(),
   /** The initial password; the user must change it at first sign-in. */
   initialPassword: z.string().min(1).max(256),
 });
 
 export const updateUserBody = z
-  .object({ displayName: z.string().trim().min(1).max(50), role: z.enum(roles), active: z.boolean() })
+  .object({ displayName: z.string().trim().min(1).max(50), role: z.enum(staffRoles), active: z.boolean() })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 

@@ -6,4 +6,5 @@ export * from './organizations/placement';
 export * from './targets';
 export * from './publicity';
 export * from './visits';
+export * from './applications';
 // The admission engine is imported from '@zhizhao/domain/admission/index' (its names are its own).

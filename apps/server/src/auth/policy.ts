@@ -6,7 +6,7 @@
  *  3. the object must be in the actor's scope: a school sees itself, a district its
  *     own organisations, the city everything.
  */
-import { hasPermission, roleOrgKinds, type OrgKind, type Permission, type Role } from '@zhizhao/contracts';
+import { hasPermission, isFamilyRole, roleOrgKinds, type OrgKind, type Permission, type Role } from '@zhizhao/contracts';
 import { AppError } from '../errors';
 
 export type Actor = {
@@ -89,6 +89,8 @@ export function canCreateOrg(actor: Actor, kind: OrgKind, placement: { districtI
 
 /** An admin manages accounts of organisations in scope, for roles that fit the organisation. */
 export function canManageAccount(actor: Actor, role: Role, org: OrgRef): boolean {
+  // Family accounts live with the roster (students/): its own routes reset them, with their own checks.
+  if (isFamilyRole(role)) return false;
   if (!can(actor, 'user.write', org)) return false;
   if (!roleOrgKinds[role].includes(org.kind)) return false;
   // Only the city creates city-level accounts; nobody below a bureau creates bureau accounts.

@@ -274,12 +274,14 @@ export const majors = pgTable(
 export const plannedSeats = pgTable(
   'planned_seats',
   {
+    /** A programme (招生专业计划): planned seats of a school's major on its campus; applications choose it by this id. */
+    id: serial('id').notNull(),
     campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
     majorId: integer('major_id').notNull().references(() => majors.id),
     seats: integer('seats').notNull(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.majorId] })],
+  (t) => [primaryKey({ columns: [t.campaignId, t.majorId] }), uniqueIndex('planned_seats_id_key').on(t.id)],
 );
 
 /** R3: a joint enrollment — a named alliance of schools with a campus per major category. */
@@ -451,4 +453,284 @@ export const visitReports = pgTable(
     acknowledgedAt: tstz('acknowledged_at'),
   },
   (t) => [index('visit_reports_campaign_status_idx').on(t.campaignId, t.status)],
+);
+
+/**
+ * A student of a campaign's roster (学生名册), or a confirmed social applicant (R5). ID numbers
+ * and phones are stored encrypted (AES-256-GCM, ZHIZHAO_PII_KEY) with a keyed hash for look-ups
+ * and duplicate checks, and their masked form for lists (ADR 0106). Never deleted: a move
+ * between junior highs is a transfer with history.
+ */
+export const students = pgTable(
+  'students',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    /** grade9 (a junior high's roster) | social (R5, confirmed in person) */
+    kind: text('kind').notNull().default('grade9'),
+    /** The junior high whose roster holds the student now (null for a social applicant). */
+    juniorHighId: integer('junior_high_id').references(() => organizations.id),
+    name: text('name').notNull(),
+    /** male | female */
+    gender: text('gender').notNull(),
+    idType: text('id_type').notNull(),
+    idCipher: text('id_cipher').notNull(),
+    idHash: text('id_hash').notNull(),
+    idMasked: text('id_masked').notNull(),
+    /** 中考报名号 (a social applicant's registration number): unique in the campaign, the student's sign-in name. */
+    examNo: text('exam_no').notNull(),
+    className: text('class_name').notNull().default(''),
+    /** current (应届) | past (往届) */
+    cohort: text('cohort').notNull().default('current'),
+    /** 户籍所在区 */
+    hukouDistrict: text('hukou_district').notNull().default(''),
+    guardianName: text('guardian_name').notNull().default(''),
+    guardianRelation: text('guardian_relation').notNull().default(''),
+    phoneCipher: text('phone_cipher').notNull().default(''),
+    phoneHash: text('phone_hash').notNull().default(''),
+    phoneMasked: text('phone_masked').notNull().default(''),
+    /** R5: a social applicant's category and education. */
+    socialCategory: text('social_category'),
+    education: text('education'),
+    /** The student's and the guardian's accounts (users with role student / guardian). */
+    userId: integer('user_id').references(() => users.id),
+    guardianUserId: integer('guardian_user_id').references(() => users.id),
+    /** The slip's initial password and the guardian's code, encrypted, until they are used (reprintable slips). */
+    initialPasswordCipher: text('initial_password_cipher'),
+    guardianCodeCipher: text('guardian_code_cipher'),
+    slipsIssuedAt: tstz('slips_issued_at'),
+    /** A junior high confirms that the student finished the compulsory curriculum (R13, the early-transfer work). */
+    active: boolean('active').notNull().default(true),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('students_campaign_exam_no_key').on(t.campaignId, t.examNo),
+    uniqueIndex('students_campaign_id_hash_key').on(t.campaignId, t.idHash),
+    index('students_junior_high_class_idx').on(t.juniorHighId, t.className, t.examNo),
+    index('students_campaign_kind_idx').on(t.campaignId, t.kind),
+    uniqueIndex('students_user_key').on(t.userId),
+    uniqueIndex('students_guardian_user_key').on(t.guardianUserId),
+  ],
+);
+
+/** A move between junior highs (转学): history, never a delete. */
+export const studentTransfers = pgTable(
+  'student_transfers',
+  {
+    id: serial('id').primaryKey(),
+    studentId: integer('student_id').notNull().references(() => students.id),
+    fromJuniorHighId: integer('from_junior_high_id').notNull().references(() => organizations.id),
+    toJuniorHighId: integer('to_junior_high_id').notNull().references(() => organizations.id),
+    reason: text('reason').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('student_transfers_student_idx').on(t.studentId, t.id)],
+);
+
+/**
+ * 志愿: one per student and campaign. `version` grows with every saved change; each
+ * confirmation names the version it confirms (the domain's applicationStatus). The history of
+ * versions (who entered what, when) is the audit log's `application.*` events.
+ */
+export const applications = pgTable(
+  'applications',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    studentId: integer('student_id').notNull().references(() => students.id),
+    /** vocational | general | null (undecided) */
+    track: text('track'),
+    acceptAdjustment: boolean('accept_adjustment').notNull().default(false),
+    version: integer('version').notNull().default(0),
+    /** student | guardian | staff: who entered the current version */
+    enteredBy: text('entered_by'),
+    enteredByUserId: integer('entered_by_user_id').references(() => users.id),
+    enteredAt: tstz('entered_at'),
+    studentConfirmedVersion: integer('student_confirmed_version'),
+    studentConfirmedAt: tstz('student_confirmed_at'),
+    guardianConfirmedVersion: integer('guardian_confirmed_version'),
+    guardianConfirmedAt: tstz('guardian_confirmed_at'),
+    /** Denormalised for the live picture: undecided | draft | awaiting_student | awaiting_guardian | confirmed */
+    status: text('status').notNull().default('undecided'),
+    /** Versions entered by staff, and changes the family made after a staff entry (R21 signals). */
+    staffEntries: integer('staff_entries').notNull().default(0),
+    changesAfterStaff: integer('changes_after_staff').notNull().default(0),
+    /** The signed code of the last confirmed version's 志愿表 (kind `application`). */
+    verifyCode: text('verify_code'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_student_key').on(t.studentId),
+    index('applications_campaign_status_idx').on(t.campaignId, t.status, t.track),
+  ],
+);
+
+/** The ranked vocational choices of an application's current version. */
+export const applicationChoices = pgTable(
+  'application_choices',
+  {
+    applicationId: integer('application_id').notNull().references(() => applications.id),
+    rank: integer('rank').notNull(),
+    /** planned_seats.id */
+    programmeId: integer('programme_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.rank] }), index('application_choices_programme_idx').on(t.programmeId, t.applicationId)],
+);
+
+/** A list of general-high applicants from the exam office, imported for the cross-check (查重, R11). */
+export const generalListImports = pgTable('general_list_imports', {
+  id: serial('id').primaryKey(),
+  campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+  rows: integer('rows').notNull(),
+  matched: integer('matched').notNull(),
+  fileHash: text('file_hash').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+/** A student found on both tracks (普职不兼报, R11), and how the family resolved it. */
+export const trackConflicts = pgTable(
+  'track_conflicts',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    studentId: integer('student_id').notNull().references(() => students.id),
+    importId: integer('import_id').notNull().references(() => generalListImports.id),
+    /** exam_no | id_number: what matched */
+    matchedBy: text('matched_by').notNull(),
+    /** null (open) | keep_vocational | keep_general */
+    resolution: text('resolution'),
+    note: text('note').notNull().default(''),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    resolvedAt: tstz('resolved_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('track_conflicts_open_key').on(t.studentId).where(sql`${t.resolution} is null`), index('track_conflicts_campaign_idx').on(t.campaignId, t.id)],
+);
+
+/**
+ * "I am being pressured" (R11 自愿, R21 砍尾巴): from the student's or guardian's page straight to
+ * the district bureau, never the junior high; who reported is visible to the bureau only.
+ */
+export const pressureReports = pgTable(
+  'pressure_reports',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    studentId: integer('student_id').notNull().references(() => students.id),
+    /** The junior high at the time of the report (for the bureau's per-school figures). */
+    juniorHighId: integer('junior_high_id').references(() => organizations.id),
+    /** student | guardian */
+    reporter: text('reporter').notNull(),
+    /** pressure_choice | kept_from_exam | other */
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    /** open | acknowledged */
+    status: text('status').notNull().default('open'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    acknowledgedBy: integer('acknowledged_by').references(() => users.id),
+    acknowledgedAt: tstz('acknowledged_at'),
+  },
+  (t) => [index('pressure_reports_campaign_idx').on(t.campaignId, t.status), index('pressure_reports_jh_idx').on(t.juniorHighId)],
+);
+
+/** R8: guidance a junior high gives its graduates and their parents. */
+export const guidanceSessions = pgTable(
+  'guidance_sessions',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    juniorHighId: integer('junior_high_id').notNull().references(() => organizations.id),
+    date: text('date').notNull(),
+    /** class_meeting | parents_meeting | lecture | other */
+    kind: text('kind').notNull(),
+    /** students | parents | both */
+    audience: text('audience').notNull(),
+    attendees: integer('attendees').notNull(),
+    /** The vocational schools that took part: [organization id] */
+    schoolIds: jsonb('school_ids').notNull().default([]),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('guidance_sessions_campaign_jh_idx').on(t.campaignId, t.juniorHighId)],
+);
+
+/** R8: a vocational school's open day (开放日), shown beside the brochures on the public list. */
+export const openDays = pgTable(
+  'open_days',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    campusId: integer('campus_id').notNull().references(() => campuses.id),
+    date: text('date').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    title: text('title').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('open_days_date_idx').on(t.date), index('open_days_org_idx').on(t.organizationId)],
+);
+
+/** R5: a social applicant's registration from the public page, until confirmed in person. */
+export const socialRegistrations = pgTable(
+  'social_registrations',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    /** Shown to the applicant to bring along when confirming in person. */
+    trackingNo: text('tracking_no').notNull(),
+    name: text('name').notNull(),
+    gender: text('gender').notNull(),
+    idType: text('id_type').notNull(),
+    idCipher: text('id_cipher').notNull(),
+    idHash: text('id_hash').notNull(),
+    idMasked: text('id_masked').notNull(),
+    category: text('category').notNull(),
+    education: text('education').notNull(),
+    phoneCipher: text('phone_cipher').notNull(),
+    phoneHash: text('phone_hash').notNull(),
+    phoneMasked: text('phone_masked').notNull(),
+    /** pending | confirmed | rejected */
+    status: text('status').notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedByOrgId: integer('decided_by_org_id').references(() => organizations.id),
+    decidedAt: tstz('decided_at'),
+    rejectReason: text('reject_reason'),
+    studentId: integer('student_id').references(() => students.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('social_registrations_tracking_key').on(t.trackingNo), index('social_registrations_campaign_idx').on(t.campaignId, t.status), index('social_registrations_id_hash_idx').on(t.campaignId, t.idHash)],
+);
+
+/**
+ * Messages to families through one channel (notifications/): the built-in provider is this
+ * outbox, which the bureau reads; an SMS provider would mark rows sent.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    studentId: integer('student_id').references(() => students.id),
+    /** student | guardian */
+    recipient: text('recipient').notNull(),
+    /** slip_issued | choice_confirmed | deadline_near | password_reset | social_confirmed */
+    template: text('template').notNull(),
+    /** The masked phone it would go to (never the whole number). */
+    to: text('to').notNull().default(''),
+    body: text('body').notNull(),
+    /** outbox */
+    provider: text('provider').notNull().default('outbox'),
+    /** queued | sent | failed */
+    status: text('status').notNull().default('queued'),
+    /** One message per key (e.g. a deadline reminder per student and day). */
+    dedupeKey: text('dedupe_key'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('notifications_campaign_idx').on(t.campaignId, t.id), uniqueIndex('notifications_dedupe_key').on(t.dedupeKey)],
 );

@@ -13,6 +13,8 @@ import { RequireAuth } from './RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { publicityRoutes, publicRoutes } from '../features/publicity/routes';
 import { visitRoutes } from '../features/visits/routes';
+import { studentRoutes } from '../features/students/routes';
+import { familyPublicRoutes, familyRoutes } from '../features/family/routes';
 
 // The targets pages (and their split preview) load on first visit, in their own chunk.
 const TargetsPage = lazy(() => import('../features/targets/TargetsPage').then((x) => ({ default: x.TargetsPage })));
@@ -24,9 +26,12 @@ export const router = createBrowserRouter([
   { path: '/change-password', element: <ChangePasswordPage /> },
   // No sign-in and no session check: filed brochures and verification (R7).
   ...publicRoutes,
+  ...familyPublicRoutes,
   {
     element: <RequireAuth />,
     children: [
+      // Students and guardians: their own phone-first pages, outside the staff layout.
+      ...familyRoutes,
       {
         element: <AppLayout />,
         children: [
@@ -39,6 +44,7 @@ export const router = createBrowserRouter([
           { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
           ...publicityRoutes,
           ...visitRoutes,
+          ...studentRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -33,6 +33,8 @@ export type CampaignSettings = {
    * campaigns stored before it existed read the default (`withSettingDefaults`).
    */
   filingNumberPattern?: string;
+  /** R11: how many ranked vocational choices an applicant may make (default 6). Optional like the pattern. */
+  maxChoices?: number;
 };
 
 export const phaseLabels: Record<PhaseKey, { zh: string; en: string }> = {
@@ -68,12 +70,13 @@ export function defaultCampaignSettings(year: number): CampaignSettings {
       statistics: { from: d(year, '09-01'), to: d(year, '10-10') },
     },
     filingNumberPattern: DEFAULT_FILING_PATTERN,
+    maxChoices: 6,
   };
 }
 
 /** Stored settings with the defaults of settings added later filled in (applied on read). */
-export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern'>> {
-  return { ...s, filingNumberPattern: s.filingNumberPattern ?? DEFAULT_FILING_PATTERN };
+export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern' | 'maxChoices'>> {
+  return { ...s, filingNumberPattern: s.filingNumberPattern ?? DEFAULT_FILING_PATTERN, maxChoices: s.maxChoices ?? 6 };
 }
 
 export type SettingsProblem = { path: string; zh: string; en: string };

@@ -5,7 +5,9 @@
  */
 import { canonicalJson } from '../audit/chain';
 
-export type SignedPayload = { t: 'brochure' | 'permit'; k: string } & Record<string, string | number>;
+/** The kinds of signed document: a brochure's filing, a visit permit, an application (志愿表). */
+export const signedKinds = ['brochure', 'permit', 'application'] as const;
+export type SignedPayload = { t: (typeof signedKinds)[number]; k: string } & Record<string, string | number>;
 
 const enc = new TextEncoder();
 const dec = new TextDecoder('utf-8', { fatal: true });
@@ -57,7 +59,7 @@ export function parseSignedCode(code: string): ParsedCode | null {
   if (toBase64url(signed) !== parts[0] || toBase64url(signature) !== parts[1]) return null;
   try {
     const payload = JSON.parse(dec.decode(signed)) as SignedPayload;
-    if (typeof payload !== 'object' || payload === null || (payload.t !== 'brochure' && payload.t !== 'permit') || typeof payload.k !== 'string') return null;
+    if (typeof payload !== 'object' || payload === null || !signedKinds.includes(payload.t) || typeof payload.k !== 'string') return null;
     // Only the canonical form is accepted, so one payload has exactly one encoding.
     if (canonicalJson(payload) !== dec.decode(signed)) return null;
     return { payload, signed, signature };

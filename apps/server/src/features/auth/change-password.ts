@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { checkPassword } from '@zhizhao/domain';
 import type { AppDeps } from '../../deps';
-import { users } from '../../db/schema';
+import { students, users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { deleteUserSessions } from '../../auth/sessions';
 import { writeAudit, type RequestContext } from '../../audit/write-audit';
@@ -11,13 +11,15 @@ import { AppError } from '../../errors';
 export async function changePassword(deps: AppDeps, ctx: RequestContext, sessionId: string, input: { currentPassword: string; newPassword: string }) {
   const actor = ctx.actor!;
   const [user] = await deps.db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('AUTH_WRONG_CURRENT_PASSWORD');
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword, deps.pii))) throw new AppError('AUTH_WRONG_CURRENT_PASSWORD');
   assertPasswordPolicy(input.newPassword, user.username);
   if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_POLICY', { problems: ['same_as_current'] });
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
     await deleteUserSessions(tx, user.id, sessionId);
+    // A student's slip password is spent once the student has chosen their own (the slip can no longer be reprinted with it).
+    if (user.role === 'student') await tx.update(students).set({ initialPasswordCipher: null, updatedAt: new Date() }).where(eq(students.userId, user.id));
     await writeAudit(tx, ctx, { action: 'user.password_change', objectType: 'user', objectId: user.id, changes: { mustChangePassword: { from: user.mustChangePassword, to: false } } });
   });
 }

@@ -23,7 +23,7 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<{ token: 
   }
   if (isLocked(user, now)) throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil!.toISOString() });
 
-  const ok = await verifyPassword(user.passwordHash, input.password);
+  const ok = await verifyPassword(user.passwordHash, input.password, deps.pii);
   const who = { userId: user.id, username: user.username };
   if (!ok) {
     // Count under a row lock: parallel wrong guesses must not overwrite each other's count.

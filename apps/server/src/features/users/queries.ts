@@ -1,5 +1,5 @@
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
-import type { Role } from '@zhizhao/contracts';
+import { and, asc, count, eq, ilike, notInArray, or, type SQL } from 'drizzle-orm';
+import { familyRoles, type Role } from '@zhizhao/contracts';
 import type { Queryable } from '../../db/client';
 import { organizations, users } from '../../db/schema';
 import { orgScope } from '../../auth/scope-sql';
@@ -31,7 +31,8 @@ export async function getUserWithOrg(db: Queryable, id: number) {
 }
 
 export async function listUsers(db: Queryable, actor: Actor, f: { organizationId?: number; role?: Role; q?: string; page: number; pageSize: number }) {
-  const conditions: Array<SQL | undefined> = [orgScope(actor)];
+  // Family accounts (100,000 students and their guardians) are managed with the roster, not here.
+  const conditions: Array<SQL | undefined> = [orgScope(actor), notInArray(users.role, [...familyRoles])];
   if (f.organizationId) conditions.push(eq(users.organizationId, f.organizationId));
   if (f.role) conditions.push(eq(users.role, f.role));
   if (f.q) conditions.push(or(ilike(users.username, likeText(f.q)), ilike(users.displayName, likeText(f.q))));

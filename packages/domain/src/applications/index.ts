@@ -1,0 +1,4 @@
+export * from './id-number';
+export * from './mask';
+export * from './rules';
+export * from './social';
