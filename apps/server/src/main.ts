@@ -10,6 +10,7 @@ import { isDemo, seedDemo } from './seed/demo';
 import { DEMO_PASSWORD } from './seed/demo-data';
 import { organizations } from './db/schema';
 import { purgeExpiredSessions } from './auth/sessions';
+import { chainAuditQueue } from './audit/write-audit';
 import { DataDirLockedError } from './db/lock';
 
 process.env.TZ = 'UTC';
@@ -31,6 +32,16 @@ async function start() {
 
   const housekeeping = setInterval(() => purgeExpiredSessions(database.db, deps.limits).catch((err) => app.log.warn({ err }, 'session purge failed')), 10 * 60_000);
   housekeeping.unref();
+  // Queued audit events (ADR 0006) join the chain within a second; with several servers, one chains at a time.
+  let chaining = false;
+  const chainer = setInterval(() => {
+    if (chaining) return;
+    chaining = true;
+    chainAuditQueue(database.db)
+      .catch((err) => app.log.warn({ err }, 'audit chaining failed'))
+      .finally(() => (chaining = false));
+  }, 500);
+  chainer.unref();
 
   const url = `http://localhost:${config.port}`;
   const lines = [
@@ -52,6 +63,7 @@ async function start() {
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(housekeeping);
+    clearInterval(chainer);
     await app.close();
     await database.close();
     process.exit(0);

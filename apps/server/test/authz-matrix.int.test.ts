@@ -18,6 +18,7 @@ import type { Db } from '../src/db/client';
 import { call, describeBackends, signIn } from './harness';
 import { buildPublicityFixture, publicityRows } from './authz-publicity';
 import { buildVisitsFixture, visitRows } from './authz-visits';
+import { applicationRows, buildApplicationsFixture, FAMILY_ACCOUNTS } from './authz-applications';
 
 type Who = Role | 'anonymous';
 const accounts: Record<Role, string> = {
@@ -27,8 +28,13 @@ const accounts: Record<Role, string> = {
   vocational_admin: 'v01.admin',
   junior_high_admin: 'jh01.admin',
   auditor: 'city.auditor',
+  student: FAMILY_ACCOUNTS.student,
+  guardian: FAMILY_ACCOUNTS.guardian,
 };
+/** Staff roles: rows name them; family roles (student, guardian) are callers of every row too and allowed only where a row names them. */
 const everyone: Role[] = ['city_admin', 'district_admin', 'district_staff', 'vocational_admin', 'junior_high_admin', 'auditor'];
+const family: Role[] = ['student', 'guardian'];
+const callers: Role[] = [...everyone, ...family];
 const bureauAdmins: Role[] = ['city_admin', 'district_admin'];
 const auditReaders: Role[] = ['city_admin', 'district_admin', 'district_staff', 'auditor'];
 /** Targets: the bureaus read every version; the district's bureau writes; only the city sets district targets (R1). */
@@ -53,14 +59,16 @@ type RouteCase = {
 const noBody = (method: InjectOptions['method'], url: string): RouteCase['request'] => () => ({ method, url });
 
 const matrix: Record<string, RouteCase> = {
-  'GET /api/health': { request: noBody('GET', '/api/health'), own: ['anonymous', ...everyone], foreign: 'none' },
-  'GET /api/openapi.json': { request: noBody('GET', '/api/openapi.json'), own: ['anonymous', ...everyone], foreign: 'none' },
-  'GET /api/clock': { request: noBody('GET', '/api/clock'), own: ['anonymous', ...everyone], foreign: 'none' },
+  'GET /api/health': { request: noBody('GET', '/api/health'), own: ['anonymous', ...callers], foreign: 'none' },
+  'GET /api/openapi.json': { request: noBody('GET', '/api/openapi.json'), own: ['anonymous', ...callers], foreign: 'none' },
+  'GET /api/clock': { request: noBody('GET', '/api/clock'), own: ['anonymous', ...callers], foreign: 'none' },
   'PUT /api/clock': { request: () => ({ method: 'PUT', url: '/api/clock', payload: { date: '2027-04-21' } }), own: ['city_admin', 'district_admin', 'district_staff'], foreign: 'none' },
   'POST /api/auth/login': { request: () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } }), own: [], foreign: 'none' }, // see the login test below
-  'POST /api/auth/logout': { request: noBody('POST', '/api/auth/logout'), own: ['anonymous', ...everyone], foreign: 'none' },
-  'GET /api/auth/me': { request: noBody('GET', '/api/auth/me'), own: everyone, foreign: 'none' },
-  'POST /api/auth/change-password': { request: () => ({ method: 'POST', url: '/api/auth/change-password', payload: { currentPassword: 'wrong-password', newPassword: 'Another-long-pass-1' } }), own: everyone, foreign: 'none' },
+  'POST /api/auth/logout': { request: noBody('POST', '/api/auth/logout'), own: ['anonymous', ...callers], foreign: 'none' },
+  'GET /api/auth/me': { request: noBody('GET', '/api/auth/me'), own: callers, foreign: 'none' },
+  'POST /api/auth/change-password': { request: () => ({ method: 'POST', url: '/api/auth/change-password', payload: { currentPassword: 'wrong-password', newPassword: 'Another-long-pass-1' } }), own: callers, foreign: 'none' },
+  // A guardian signs in with the student's exam number and the code (see the guardian sign-in test below).
+  'POST /api/auth/guardian-login': { request: () => ({ method: 'POST', url: '/api/auth/guardian-login', payload: { examNo: 'nobody', code: 'x' } }), own: [], foreign: 'none' },
   'GET /api/dashboard': { request: noBody('GET', '/api/dashboard'), own: everyone, foreign: 'none' },
 
   'GET /api/organizations': { request: () => ({ method: 'GET', url: '/api/organizations?pageSize=200' }), own: everyone, foreign: { list: (o) => o.org } },
@@ -147,6 +155,9 @@ const matrix: Record<string, RouteCase> = {
 
   // Visits (issue 5): requests, permits, the gate, protected lesson time, reports.
   ...visitRows,
+
+  // Applications (issue 9): the roster, the family's application, the live picture, duplicates, pressure, guidance, social applicants.
+  ...applicationRows,
 };
 
 /** Routes served by the docs plugin: public reading, one row for them all. */
@@ -188,13 +199,24 @@ async function buildFixture(db: Db): Promise<Fixture> {
     jh: { org: ids.JH02, vocational: ids.V02, throwawayOrg: ids.JH02, user: await user('mx.far.jh02', 'junior_high_admin', ids.JH02), campaign: await camp(ids.D02), district: ids.D02, jhRole: 'junior_high_admin' as Role, userOrg: ids.JH02, userRole: 'junior_high_admin' as Role },
   };
   const ownDistrict = { ...own.city, org: ids.D01, user: await user('mx.own.d01', 'district_staff', ids.D01), userOrg: ids.JH01, userRole: 'junior_high_admin' as Role };
+  // A family's objects are its junior high's (the family routes name no object; the others deny it).
   return {
-    own: { city_admin: own.city, auditor: own.city, district_admin: ownDistrict, district_staff: ownDistrict, vocational_admin: own.voc, junior_high_admin: own.jh },
-    foreign: { city_admin: foreign.city, auditor: foreign.city, district_admin: foreign.district, district_staff: foreign.district, vocational_admin: foreign.voc, junior_high_admin: foreign.jh },
+    own: { city_admin: own.city, auditor: own.city, district_admin: ownDistrict, district_staff: ownDistrict, vocational_admin: own.voc, junior_high_admin: own.jh, student: own.jh, guardian: own.jh },
+    foreign: { city_admin: foreign.city, auditor: foreign.city, district_admin: foreign.district, district_staff: foreign.district, vocational_admin: foreign.voc, junior_high_admin: foreign.jh, student: foreign.jh, guardian: foreign.jh },
   };
 }
 
 const DENY_CODES = new Set(['AUTH_REQUIRED', 'FORBIDDEN']);
+
+/**
+ * PIPL (issue 9): no JSON answer of any route, for any caller, carries a whole 18-character ID
+ * number — except the one audited reveal.
+ */
+const WHOLE_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
+function leaksIdNumber(route: string, res: { headers: Record<string, unknown>; body: string }): boolean {
+  if (route === 'POST /api/students/:id/reveal') return false;
+  return String(res.headers['content-type'] ?? '').includes('json') && WHOLE_ID.test(res.body);
+}
 
 describeBackends('authorization matrix', (env) => {
   let fixture: Fixture;
@@ -203,7 +225,8 @@ describeBackends('authorization matrix', (env) => {
     fixture = await buildFixture(env().database.db);
     await buildPublicityFixture(env().database.db);
     await buildVisitsFixture(env().database.db);
-    for (const role of everyone) cookies.set(role, await signIn(env().app, accounts[role]));
+    await buildApplicationsFixture(env());
+    for (const role of callers) cookies.set(role, await signIn(env().app, accounts[role]));
   });
 
   it('has rows for every route the server serves, and no rows for routes it does not', () => {
@@ -219,13 +242,15 @@ describeBackends('authorization matrix', (env) => {
   it('lets anyone try to sign in, and nobody in with a wrong password', async () => {
     const res = await env().app.inject(matrix['POST /api/auth/login']!.request(fixture.own.city_admin));
     expect(res.json().error.code).toBe('AUTH_INVALID_CREDENTIALS');
+    const guardian = await env().app.inject(matrix['POST /api/auth/guardian-login']!.request(fixture.own.city_admin));
+    expect(guardian.statusCode).toBe(401);
   });
 
   for (const [route, rc] of Object.entries(matrix)) {
-    if (route === 'POST /api/auth/login') continue;
+    if (route === 'POST /api/auth/login' || route === 'POST /api/auth/guardian-login') continue;
     it(`${route}: own scope`, async () => {
       const outcomes: string[] = [];
-      for (const who of ['anonymous', ...everyone] as Who[]) {
+      for (const who of ['anonymous', ...callers] as Who[]) {
         // Logging out ends the session: give that row a session of its own.
         const cookie = who === 'anonymous' ? null : route === 'POST /api/auth/logout' ? await signIn(env().app, accounts[who]) : cookies.get(who)!;
         const objects = who === 'anonymous' ? fixture.own.city_admin : fixture.own[who];
@@ -233,6 +258,7 @@ describeBackends('authorization matrix', (env) => {
         const denied = (res.statusCode === 401 || res.statusCode === 403) && DENY_CODES.has(res.json().error?.code);
         const expected = rc.own.includes(who);
         if (denied === expected) outcomes.push(`${who}: expected ${expected ? 'allow' : 'deny'}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (leaksIdNumber(route, res)) outcomes.push(`${who}: the answer carries a whole ID number`);
       }
       expect(outcomes).toEqual([]);
     });
@@ -241,13 +267,14 @@ describeBackends('authorization matrix', (env) => {
     if (foreign === 'none') continue;
     it(`${route}: foreign scope`, async () => {
       const outcomes: string[] = [];
-      for (const role of everyone) {
+      for (const role of callers) {
         const objects = fixture.foreign[role];
         const res = await call(env().app, cookies.get(role)!, rc.request(objects));
         if (Array.isArray(foreign)) {
           const denied = (res.statusCode === 401 || res.statusCode === 403) && DENY_CODES.has(res.json().error?.code);
           const expected = foreign.includes(role);
           if (denied === expected) outcomes.push(`${role}: expected ${expected ? 'allow' : 'deny'}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+          if (leaksIdNumber(route, res)) outcomes.push(`${role}: the answer carries a whole ID number`);
         } else if (res.statusCode === 200) {
           const foreignId = foreign.list(objects);
           const ids = (res.json().items as Array<{ id: number }>).map((i) => i.id);

@@ -22,7 +22,7 @@ const everyone: Role[] = ['city_admin', 'district_admin', 'district_staff', 'voc
 const readers: Role[] = ['city_admin', 'district_admin', 'district_staff', 'vocational_admin', 'auditor'];
 const majorWriters: Role[] = ['city_admin', 'district_admin', 'vocational_admin'];
 const reviewers: Role[] = ['city_admin', 'district_admin', 'district_staff'];
-const anyone: Who[] = ['anonymous', ...everyone];
+const anyone: Who[] = ['anonymous', ...everyone, 'student', 'guardian'];
 const garbage = { 'content-type': 'multipart/form-data; boundary=b' };
 const garbageBody = '--b\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\n\r\nnot excel\r\n--b--\r\n';
 

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { audit, organizations, users } from '../src/db/schema';
 import { call, signIn, type TestEnv } from './harness';
+import { flushAuditQueue } from '../src/audit/write-audit';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The directory template's header row, in order. */
@@ -38,11 +39,14 @@ export async function countOrgs(env: TestEnv): Promise<number> {
 
 /** The current head of the audit chain: pass it to `auditSince` to see only newer events. */
 export async function auditMark(env: TestEnv): Promise<number> {
+  await flushAuditQueue(env.database.db);
   const [row] = await env.database.db.select({ seq: audit.seq }).from(audit).orderBy(desc(audit.seq)).limit(1);
   return row?.seq ?? 0;
 }
 
 export async function auditSince(env: TestEnv, mark: number, action?: string) {
+  // Queued events (ADR 0006) are chained first, as the audit page does.
+  await flushAuditQueue(env.database.db);
   return env.database.db
     .select()
     .from(audit)

@@ -106,13 +106,13 @@ export const errorCatalog = {
   STUDENT_NO_ACCOUNT: { status: 409, zh: '该学生尚无登录账号', en: 'This student has no account yet' },
   PII_KEY_MISSING: { status: 500, zh: '未配置个人信息加密密钥 ZHIZHAO_PII_KEY，不能保存学生的证件号码和电话', en: 'ZHIZHAO_PII_KEY is not set: ID numbers and phones cannot be stored' },
   APPLICATION_BOTH_TRACKS: { status: 409, zh: '普职不兼报：选择普通高中的学生不能同时填报中职志愿（R11）', en: 'General or vocational, never both: a general-high applicant cannot choose vocational programmes (R11)' },
-  APPLICATION_TOO_MANY_CHOICES: { status: 409, zh: '中职志愿数超过本招生活动允许的个数', en: 'More vocational choices than the campaign allows' },
-  APPLICATION_NO_CHOICES: { status: 409, zh: '选择中职须至少填报一个志愿', en: 'The vocational track needs at least one choice' },
-  APPLICATION_DUPLICATE_CHOICE: { status: 409, zh: '同一专业不能重复填报', en: 'The same programme is chosen twice' },
-  APPLICATION_UNKNOWN_PROGRAMME: { status: 409, zh: '所选专业不在本招生活动的招生计划内', en: 'A chosen programme is not in this campaign\'s plan' },
+  APPLICATION_TOO_MANY_CHOICES: { status: 409, zh: '中职志愿数超过本招生活动允许的个数（R11）', en: 'More vocational choices than the campaign allows (R11)' },
+  APPLICATION_NO_CHOICES: { status: 409, zh: '选择中职须至少填报一个志愿（R11）', en: 'The vocational track needs at least one choice (R11)' },
+  APPLICATION_DUPLICATE_CHOICE: { status: 409, zh: '同一专业不能重复填报（R11）', en: 'The same programme is chosen twice (R11)' },
+  APPLICATION_UNKNOWN_PROGRAMME: { status: 409, zh: '所选专业不在本招生活动的招生计划内（R11）', en: 'A chosen programme is not in this campaign\'s plan (R11)' },
   APPLICATION_PROGRAMME_NOT_QUALIFIED: { status: 409, zh: '所选专业的学校不在本年度具备招生资格的学校名单内，不能填报（R4）', en: 'A chosen programme\'s school is not on this year\'s list of qualified schools (R4)' },
   APPLICATION_PROGRAMME_NOT_FILED: { status: 409, zh: '所选专业的学校没有经审查备案的招生简章，不能填报（R7）', en: 'A chosen programme\'s school has no reviewed and filed brochure (R7)' },
-  APPLICATION_OUTSIDE_WINDOW: { status: 409, zh: '不在志愿填报时间内（以招生活动设置的志愿填报阶段为准）', en: 'Outside the application window (the campaign\'s application phase)' },
+  APPLICATION_OUTSIDE_WINDOW: { status: 409, zh: '不在志愿填报时间内（以招生活动设置的志愿填报阶段为准，方案：4月至5月）', en: 'Outside the application window (the campaign\'s application phase; plan: April–May)' },
   APPLICATION_STALE: { status: 409, zh: '志愿已被修改，请查看最新内容后再确认', en: 'The application changed since you loaded it; review the latest version and confirm again' },
   APPLICATION_NOTHING_TO_CONFIRM: { status: 409, zh: '尚未选择升学方向，没有可确认的志愿', en: 'No track chosen yet: nothing to confirm' },
   APPLICATION_NOT_FOR_SOCIAL: { status: 409, zh: '社会人员只能报读中职（注册入学，R5）', en: 'Social applicants apply to vocational programmes only (R5)' },
@@ -121,9 +121,15 @@ export const errorCatalog = {
   PRESSURE_REPORT_ALREADY_ACKNOWLEDGED: { status: 409, zh: '该反映已受理', en: 'This report has already been acknowledged' },
   OPEN_DAY_INVALID: { status: 400, zh: '开放日有误：日期须在本招生活动年度内，结束时间须晚于开始时间，校区须属于本校', en: 'Bad open day: the date must fall in the campaign\'s year, the end after the start, on one of the school\'s campuses' },
   // [students] codes added by the roster work go here.
+  STUDENT_GENDER_MISMATCH: { status: 400, zh: '性别与居民身份证号码不符（第17位：奇数为男，偶数为女）', en: 'The gender does not match the resident ID number (17th digit: odd for male, even for female)' },
+  STUDENT_DOCUMENT_INVALID: { status: 400, zh: '证件号码格式有误（应为5至30位字母或数字）', en: 'Bad document number (5 to 30 letters or digits)' },
   // [applications] codes added by the application work go here.
   // [overview] codes added by the live picture / duplicates / guidance / social work go here.
   GUIDANCE_INVALID: { status: 400, zh: '升学指导记录有误：参加的职业学校须为本市学校', en: 'Bad guidance record: the vocational schools must be schools of the city' },
+  SOCIAL_ALREADY_REGISTERED: { status: 409, zh: '该证件号码已在本招生活动报名（待确认或已确认），请勿重复报名；如需更正请到职业学校或区教育局现场办理（R5）', en: 'This document number is already registered in the campaign (pending or confirmed); do not register twice — corrections are made in person (R5)' },
+  SOCIAL_ID_MISMATCH: { status: 409, zh: '核对失败：录入的证件号码与报名时填写的不一致，请核对证件原件', en: 'Check failed: the document number typed does not match the registration; check the original document' },
+  SOCIAL_CAMPAIGN_CLOSED: { status: 409, zh: '该招生活动不在志愿填报时间内，暂不能报名（R5）', en: 'The campaign is not in its application window: registration is closed (R5)' },
+  CROSSCHECK_NOT_VOCATIONAL: { status: 409, zh: '该学生的志愿已不是中职，无需再按“保留中职”处理', en: 'The student no longer applies to vocational; keeping vocational does not apply' },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -23,7 +23,11 @@ export const districtTargetsResponse = z.object({
 });
 
 /** Graduates (应届毕业生数) per junior high of the campaign's district. */
-export const graduatesRow = z.object({ organizationId: z.number(), code: z.string(), name: z.string(), graduates: z.number().nullable(), updatedAt: z.string().nullable() });
+export const graduatesRow = z.object({
+  organizationId: z.number(), code: z.string(), name: z.string(), graduates: z.number().nullable(), updatedAt: z.string().nullable(),
+  /** Active current-cohort grade-9 students on the junior high's roster (issue 9); the split uses it once the school has a roster. */
+  rosterCount: z.number().nullable().optional(),
+});
 export const graduatesResponse = z.object({ campaignId: z.number(), rows: z.array(graduatesRow), total: z.number() });
 export const graduatesBody = z.object({ rows: z.array(z.object({ organizationId: z.number().int().positive(), graduates: count })).min(1).max(10_000), reason: reason.optional() });
 

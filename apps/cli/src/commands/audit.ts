@@ -1,4 +1,5 @@
 import { verifyAudit } from '@zhizhao/server/audit/verify-audit';
+import { flushAuditQueue } from '@zhizhao/server/audit/write-audit';
 import { parseArgs, runCommand, UsageError } from '../lib/args';
 import { withDatabase } from '../lib/database';
 
@@ -7,6 +8,8 @@ export async function run(args: string[]): Promise<number> {
     const { positionals } = parseArgs(args, {});
     if (positionals[0] !== 'verify' || positionals.length > 1) throw new UsageError('the audit command has one subcommand: verify');
     return withDatabase(async (db) => {
+      // Events still queued (ADR 0006: applications saved in the last second) join the chain first.
+      await flushAuditQueue(db.db);
       const r = await verifyAudit(db.db);
       if (r.ok) {
         process.stdout.write(`audit chain intact: ${r.count} events; head seq ${r.head?.seq ?? 0} hash ${r.head?.hash ?? '-'}\n`);

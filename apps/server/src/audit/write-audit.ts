@@ -4,10 +4,10 @@
  * chained in commit order (ADR 0006).
  */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq, lte, sql } from 'drizzle-orm';
 import { auditHashInput, type AuditContent } from '@zhizhao/domain';
-import type { Tx } from '../db/client';
-import { audit, auditHead } from '../db/schema';
+import { queryRows, type Db, type Tx } from '../db/client';
+import { audit, auditHead, auditQueue } from '../db/schema';
 import type { Actor } from '../auth/policy';
 
 export type RequestContext = { actor: Actor | null; requestId: string | null; ip: string | null };
@@ -57,4 +57,65 @@ export function diff<T extends Record<string, unknown>>(before: T, after: Partia
     if (b !== undefined && JSON.stringify(a) !== JSON.stringify(b)) out[key] = { from: a ?? null, to: b };
   }
   return out;
+}
+
+/**
+ * The queued path (ADR 0006, amended for issue 9): the same event, written in the caller's
+ * transaction into `audit_queue` without the chain head's lock, so 200 families saving at once do
+ * not queue behind one another. `chainAuditQueue` appends queued events to the chain, in the order
+ * they were queued, within a second (every server runs it; an advisory lock lets one at a time).
+ */
+export async function queueAudit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'actorOverride'>): Promise<void> {
+  await tx.insert(auditQueue).values({
+    at: new Date(),
+    actorUserId: ctx.actor?.userId ?? null,
+    actorUsername: ctx.actor?.username ?? null,
+    organizationId: event.organizationId !== undefined ? event.organizationId : (ctx.actor?.organizationId ?? null),
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId === null ? null : String(event.objectId),
+    changes: JSON.parse(JSON.stringify(event.changes)),
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  });
+}
+
+const CHAINER_LOCK = 727275;
+
+/** Moves up to `limit` queued events into the chain; returns how many (0 when another server holds the chainer). */
+export async function chainAuditQueue(db: Db, limit = 2000): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [lock] = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${CHAINER_LOCK}) as ok`);
+    if (!lock?.ok) return 0;
+    const queued = await tx.select().from(auditQueue).orderBy(asc(auditQueue.id)).limit(limit);
+    if (!queued.length) return 0;
+    const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+    if (!head) throw new Error('audit_head row missing: run migrations');
+    let prev = head.hash;
+    let seq = head.seq;
+    const rows = queued.map((q) => {
+      const content: AuditContent = {
+        seq: ++seq, at: q.at.toISOString(), actorUserId: q.actorUserId, actorUsername: q.actorUsername, organizationId: q.organizationId,
+        action: q.action, objectType: q.objectType, objectId: q.objectId, changes: q.changes as Record<string, unknown>, requestId: q.requestId, ip: q.ip,
+      };
+      const hash = sha256(auditHashInput(content, prev));
+      const row = { ...content, at: new Date(content.at), prevHash: prev, hash };
+      prev = hash;
+      return row;
+    });
+    // In chunks: the chain trigger checks each row in order, one statement per chunk.
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(audit).values(rows.slice(i, i + 500));
+    await tx.delete(auditQueue).where(lte(auditQueue.id, queued[queued.length - 1]!.id));
+    return rows.length;
+  });
+}
+
+/** Chains everything queued (tests, `audit verify`, the audit page before it reads). */
+export async function flushAuditQueue(db: Db): Promise<void> {
+  // Another server may hold the chainer: wait for it rather than return with events unchained.
+  for (let i = 0; i < 200; i++) {
+    const [row] = await db.select({ id: auditQueue.id }).from(auditQueue).limit(1);
+    if (!row) return;
+    if ((await chainAuditQueue(db)) === 0) await new Promise((r) => setTimeout(r, 25));
+  }
 }

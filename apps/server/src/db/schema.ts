@@ -4,7 +4,7 @@
  * (the audit table's append-only guards).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -151,6 +151,25 @@ export const auditHead = pgTable(
   },
   (t) => [check('audit_head_single_row', sql`${t.id} = 1`)],
 );
+
+/**
+ * Events of the busiest family actions (an application saved or confirmed), written in their own
+ * transaction without the chain head's lock and chained into `audit` in order within a second by
+ * whichever server holds the chainer's advisory lock (ADR 0006, amended for issue 9).
+ */
+export const auditQueue = pgTable('audit_queue', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: tstz('at').notNull(),
+  actorUserId: integer('actor_user_id'),
+  actorUsername: text('actor_username'),
+  organizationId: integer('organization_id'),
+  action: text('action').notNull(),
+  objectType: text('object_type').notNull(),
+  objectId: text('object_id'),
+  changes: jsonb('changes').notNull(),
+  requestId: text('request_id'),
+  ip: text('ip'),
+}, (t) => [index('audit_queue_object_idx').on(t.objectType, t.objectId)]);
 
 /** Small shared key/value settings (demo flag, demo clock, signing keys later). */
 export const appSettings = pgTable('app_settings', {

@@ -68,3 +68,10 @@ export const DEMO_TARGETS = {
   /** JH07 gets 160 from the split; +5, the others re-balanced. */
   adjustment: { code: 'JH07', target: 165, reason: '实验中学申请增加送培名额' },
 } as const;
+
+/**
+ * The demo student (README): the first graduate of JH01's 九(1)班, not yet applied. Signs in as
+ * `student.demo` with DEMO_PASSWORD; the guardian signs in with the exam number and this code
+ * (`POST /api/auth/guardian-login`). Demo only: real codes are random (pii/crypto.ts).
+ */
+export const DEMO_STUDENT = { username: 'student.demo', examNo: '27010001', guardianCode: '20270421' } as const;

@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, DEMO_START_DATE, DEMO_YEAR, demoExtraAccounts, demoOrgs,
 import { seedDemoTargets } from './demo-targets';
 import { seedDemoPublicity } from './demo-publicity';
 import { seedDemoVisits } from './demo-visits';
+import { seedDemoApplications } from './demo-applications';
 
 export const DEMO_FLAG_KEY = 'demo';
 
@@ -76,6 +77,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: Dem
     await seedDemoTargets(tx, ids, campaignIds);
     await seedDemoPublicity(tx, ids, campaignIds);
     await seedDemoVisits(tx, ids, campaignIds);
+    await seedDemoApplications(tx, ids, campaignIds, passwordHash);
   });
   return { seeded: true, accounts };
 }

@@ -8,7 +8,7 @@ import { defineMessages, useI18n } from './i18n';
 
 const m = defineMessages({});
 
-/** Everything behind sign-in: no session → login; an initial password → change it first. */
+/** Everything behind sign-in: no session → login; an initial password → change it first (students too). */
 export function RequireAuth() {
   const { t } = useI18n(m);
   const me = useMeQuery();
@@ -20,7 +20,9 @@ export function RequireAuth() {
   }
   if (!me.data) {
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    // The family's page opens the student tab of the login (students and guardians never use the staff one).
+    const as = location.pathname === '/me' ? '&as=student' : '';
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}${as}`} replace />;
   }
   if (me.data.user.mustChangePassword) return <Navigate to="/change-password" replace />;
   return (

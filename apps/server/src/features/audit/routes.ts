@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps';
 import { audit, organizations } from '../../db/schema';
 import { auditScope } from '../../auth/scope-sql';
 import { verifyAudit } from '../../audit/verify-audit';
+import { flushAuditQueue } from '../../audit/write-audit';
 import { likeText } from '../organizations/queries';
 
 const tags = ['audit'];
@@ -15,6 +16,8 @@ export const auditRoutes =
   async (app) => {
     app.get('/api/audit', { schema: { tags, summary: '审计日志 The audit log (newest first)', querystring: auditListQuery, response: { 200: auditListResponse } }, config: { access: 'audit.read' } }, async (req) => {
       const q = req.query;
+      // Queued events (applications saved in the last second) are chained first, so the page shows them.
+      await flushAuditQueue(deps.db);
       // Scope through the organisation an event concerns; events without one are the city's.
       const conditions: Array<SQL | undefined> = [auditScope(req.actor!, audit.organizationId)];
       if (q.action) conditions.push(or(eq(audit.action, q.action), ilike(audit.action, `${q.action.replace(/[\\%_]/g, '\\$&')}.%`)));
@@ -48,6 +51,7 @@ export const auditRoutes =
     });
 
     app.get('/api/audit/verify', { schema: { tags, summary: '校验审计链 Verify the hash chain', response: { 200: auditVerifyResponse } }, config: { access: 'audit.read' } }, async () => {
+      await flushAuditQueue(deps.db);
       const r = await verifyAudit(deps.db);
       return { ok: r.ok, count: r.count, head: r.head ? { seq: r.head.seq, hash: r.head.hash } : null, break: r.break };
     });

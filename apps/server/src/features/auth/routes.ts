@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
-import { changePasswordBody, loginBody, meResponse, okResponse, rolePermissions, type Me, type OrgKind } from '@zhizhao/contracts';
+import { changePasswordBody, guardianLoginBody, loginBody, meResponse, okResponse, rolePermissions, type Me, type OrgKind } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
 import { organizations, users } from '../../db/schema';
 import { deleteSession, SESSION_COOKIE } from '../../auth/sessions';
@@ -45,6 +45,23 @@ export const authRoutes =
         const { token, userId } = await login(deps, {
           username: req.body.username,
           password: req.body.password,
+          ip: req.ip ?? null,
+          userAgent: req.headers['user-agent'] ?? null,
+          ctx: req.ctx,
+        });
+        reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+        return buildMe(deps, userId);
+      },
+    );
+
+    // 家长确认: the guardian's account is `g.<exam number>`, its password the code on the slip; the same lockout as any sign-in.
+    app.post(
+      '/api/auth/guardian-login',
+      { schema: { tags: ['auth'], summary: '家长登录（中考报名号 + 家长确认码）Guardian sign-in', body: guardianLoginBody, response: { 200: meResponse } }, config: { access: 'public' } },
+      async (req, reply) => {
+        const { token, userId } = await login(deps, {
+          username: `g.${req.body.examNo.trim().toLowerCase()}`,
+          password: req.body.code.trim(),
           ip: req.ip ?? null,
           userAgent: req.headers['user-agent'] ?? null,
           ctx: req.ctx,

@@ -17,6 +17,7 @@ import { AppError } from '../../errors';
 import { refOf } from '../organizations/queries';
 import { presentVersion, refusal } from './present';
 import { graduatesOf, juniorHighs, loadCampaign, versionWithStatus, type Campaign, type VersionRow } from './queries';
+import { rosterCounts } from '../students/queries';
 
 export type CreateDraftInput = {
   method: AllocationMethod;
@@ -37,14 +38,17 @@ export async function createDraftIn(tx: Tx, ctx: RequestContext, campaignId: num
   const schools = await juniorHighs(tx, c.district.id);
   if (!schools.length) throw new AppError('TARGETS_NO_JUNIOR_HIGHS', { districtId: c.district.id });
   const counts = await graduatesOf(tx, campaignId);
-  const missing = schools.filter((s) => !counts.has(s.id));
+  // Issue 9: a junior high's graduates come from its roster once it has one; the entered count otherwise.
+  const roster = await rosterCounts(tx, campaignId);
+  const graduatesOfSchool = (id: number) => ((roster.get(id) ?? 0) > 0 ? roster.get(id)! : counts.get(id)?.count);
+  const missing = schools.filter((s) => graduatesOfSchool(s.id) === undefined);
   if (missing.length) throw new AppError('TARGETS_GRADUATES_MISSING', { schools: missing.map((s) => ({ organizationId: s.id, code: s.code, name: s.name })) });
   const bounds = new Map(body.bounds.map((b) => [b.organizationId, b]));
   const unknown = [...bounds.keys()].filter((id) => !schools.some((s) => s.id === id));
   if (unknown.length) throw new AppError('TARGETS_UNKNOWN_JUNIOR_HIGH', { organizationIds: unknown });
 
   // The school code is the split's id: its tie-break (code-point order) is then one a clerk can read.
-  const input = schools.map((s) => ({ id: s.code, graduates: counts.get(s.id)!.count, min: bounds.get(s.id)?.min ?? null, max: bounds.get(s.id)?.max ?? null }));
+  const input = schools.map((s) => ({ id: s.code, graduates: graduatesOfSchool(s.id)!, min: bounds.get(s.id)?.min ?? null, max: bounds.get(s.id)?.max ?? null }));
   const split = allocateTargets({ total: c.settings.nTotal, schools: input, method: body.method });
   if (!split.ok) throw refusal(split);
   const rows = schools.map((s, i) => ({ organizationId: s.id, graduates: input[i]!.graduates, target: split.targets[i]!.target, min: input[i]!.min, max: input[i]!.max, note: '' }));

@@ -12,15 +12,21 @@ import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { refOf } from '../organizations/queries';
 import { graduatesOf, juniorHighs, loadCampaign, viewerOf } from './queries';
+import { rosterCounts } from '../students/queries';
 
 export async function getGraduates(db: Queryable, ctx: RequestContext, campaignId: number) {
   const c = await loadCampaign(db, campaignId);
   const viewer = viewerOf(ctx.actor!, c);
   const schools = await juniorHighs(db, c.district.id);
   const counts = await graduatesOf(db, campaignId);
+  // The roster's count beside the entered one (issue 9): the split uses the roster once a school has one.
+  const roster = await rosterCounts(db, campaignId);
   const rows = schools
     .filter((s) => viewer !== 'junior_high' || s.id === ctx.actor!.organizationId)
-    .map((s) => ({ organizationId: s.id, code: s.code, name: s.name, graduates: counts.get(s.id)?.count ?? null, updatedAt: counts.get(s.id)?.updatedAt.toISOString() ?? null }));
+    .map((s) => ({
+      organizationId: s.id, code: s.code, name: s.name, graduates: counts.get(s.id)?.count ?? null, updatedAt: counts.get(s.id)?.updatedAt.toISOString() ?? null,
+      rosterCount: roster.get(s.id) ?? null,
+    }));
   return { campaignId, rows, total: rows.reduce((a, r) => a + (r.graduates ?? 0), 0) };
 }
 

@@ -1,13 +1,20 @@
 import { useState } from 'react';
 import { Layout, Menu, Typography } from 'antd';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { isFamilyRole } from '@zhizhao/contracts/roles';
 import { useSession } from '../../lib/session';
 import { useI18n } from '../i18n';
 import { HeaderBar } from './HeaderBar';
 import { navItems, navMessages } from './nav';
 
-
+/** The staff frame. Students and guardians never see it: every staff page sends them to their own `/me`. */
 export function AppLayout() {
+  const me = useSession();
+  if (isFamilyRole(me.role)) return <Navigate to="/me" replace />;
+  return <StaffLayout />;
+}
+
+function StaffLayout() {
   const { t } = useI18n(navMessages);
   const me = useSession();
   const navigate = useNavigate();

@@ -1,4 +1,4 @@
-import { Dropdown, Flex, Layout, Tag, Typography } from 'antd';
+import { Dropdown, Flex, Grid, Layout, Tag, Typography } from 'antd';
 import { ApiOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { orgKindLabels, roleLabels } from '@zhizhao/contracts/roles';
@@ -20,6 +20,8 @@ export function HeaderBar() {
   const can = useCan();
   const navigate = useNavigate();
   const logout = useLogout();
+  // A phone (under antd's `sm`, 576 px) keeps the header to what fits in 390 px: the organisation, the role, the menu.
+  const phone = !Grid.useBreakpoint().sm;
 
   const items = [
     { key: 'password', icon: <KeyOutlined />, label: t('changePassword') },
@@ -42,14 +44,14 @@ export function HeaderBar() {
             {me.organization.name}
           </Typography.Text>
           <Tag color="blue" data-testid="current-role">{l(roleLabels[me.role])}</Tag>
-          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{l(orgKindLabels[me.organization.kind])}</Typography.Text>
+          {!phone && <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{l(orgKindLabels[me.organization.kind])}</Typography.Text>}
         </Flex>
         <Flex align="center" gap={12} style={{ flexShrink: 0 }}>
-          <DemoClock />
+          {!phone && <DemoClock />}
           <LanguageSwitch />
           <Dropdown menu={{ items, onClick }} trigger={['click']}>
             <a onClick={(e) => e.preventDefault()} data-testid="user-menu" style={{ whiteSpace: 'nowrap' }}>
-              <UserOutlined /> {me.user.displayName} <DownOutlined style={{ fontSize: 10 }} />
+              <UserOutlined /> {!phone && me.user.displayName} <DownOutlined style={{ fontSize: 10 }} />
             </a>
           </Dropdown>
         </Flex>

@@ -3,6 +3,7 @@ import {
   AimOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined,
   FileProtectOutlined, FileSearchOutlined, FileTextOutlined, SafetyCertificateOutlined, TeamOutlined,
   AlertOutlined, CarryOutOutlined, ScheduleOutlined, ShopOutlined,
+  BarChartOutlined, BellOutlined, ContactsOutlined, DiffOutlined, FlagOutlined, IdcardOutlined, SolutionOutlined, UsergroupAddOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import type { OrgKind, Permission } from '@zhizhao/contracts/roles';
 import { defineMessages } from '../i18n';
@@ -27,6 +28,16 @@ export const navMessages = defineMessages({
   visitCalendar: ['进校日历', 'Visit calendar'],
   visitReport: ['违规上报', 'Report a violation'],
   visitReports: ['违规上报', 'Violation reports'],
+  students: ['学生名册', 'Student roster'],
+  applications: ['志愿进度', 'Applications'],
+  cityApplications: ['各区志愿进度', 'Applications by district'],
+  conflicts: ['普职查重', 'Duplicates'],
+  pressure: ['压力反映', 'Pressure reports'],
+  guidance: ['升学指导', 'Guidance'],
+  openDays: ['开放日', 'Open days'],
+  social: ['社会人员', 'Social applicants'],
+  applicants: ['报名学生', 'Applicants'],
+  notifications: ['通知发件箱', 'Outbox'],
 });
 
 /** The side menu: an entry shows only when the role holds its permission (and, where given, for those kinds of organisation). */
@@ -47,6 +58,17 @@ export const navItems: { path: string; key: keyof typeof navMessages; icon: Reac
   { path: '/visits/calendar', key: 'visitCalendar', icon: <ScheduleOutlined />, permission: 'visit.read', kinds: ['city_bureau', 'district_bureau', 'junior_high'] },
   { path: '/visits/report', key: 'visitReport', icon: <AlertOutlined />, permission: 'visit.report' },
   { path: '/visits/reports', key: 'visitReports', icon: <AlertOutlined />, permission: 'visit.approve' },
+  // Applications (issue 9): a menu entry for the roles holding the permission in the right kind of organisation.
+  { path: '/students', key: 'students', icon: <IdcardOutlined />, permission: 'student.read', kinds: ['district_bureau', 'junior_high'] },
+  { path: '/applications', key: 'applications', icon: <BarChartOutlined />, permission: 'application.summary', kinds: ['district_bureau', 'junior_high'] },
+  { path: '/applications/city', key: 'cityApplications', icon: <BarChartOutlined />, permission: 'application.summary', kinds: ['city_bureau'] },
+  { path: '/applications/conflicts', key: 'conflicts', icon: <DiffOutlined />, permission: 'application.summary', kinds: ['district_bureau', 'junior_high'] },
+  { path: '/applications/pressure', key: 'pressure', icon: <WarningOutlined />, permission: 'pressure.read', kinds: ['district_bureau'] },
+  { path: '/guidance', key: 'guidance', icon: <SolutionOutlined />, permission: 'application.summary', kinds: ['district_bureau', 'junior_high'] },
+  { path: '/open-days', key: 'openDays', icon: <FlagOutlined />, permission: 'openday.write', kinds: ['vocational_school'] },
+  { path: '/social', key: 'social', icon: <UsergroupAddOutlined />, permission: 'social.confirm', kinds: ['vocational_school', 'district_bureau'] },
+  { path: '/applicants', key: 'applicants', icon: <ContactsOutlined />, permission: 'application.read', kinds: ['vocational_school'] },
+  { path: '/notifications', key: 'notifications', icon: <BellOutlined />, permission: 'notification.read', kinds: ['district_bureau', 'city_bureau'] },
   { path: '/campaigns', key: 'campaigns', icon: <CalendarOutlined />, permission: 'campaign.read' },
   { path: '/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];

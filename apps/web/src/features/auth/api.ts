@@ -31,6 +31,18 @@ export function useLogin() {
   });
 }
 
+/** A guardian confirms with the student's exam number and the guardian code from the slip (not the student's password). */
+export function useGuardianLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { examNo: string; code: string }) => api.post<Me>('/api/auth/guardian-login', body),
+    onSuccess: (me) => {
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      qc.setQueryData(meKey, me);
+    },
+  });
+}
+
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({

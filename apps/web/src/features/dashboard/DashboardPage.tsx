@@ -10,6 +10,7 @@ import { useDashboard } from './api';
 import { OrgKindChart } from './OrgKindChart';
 import { CampaignCard, RecentAudit } from './panels';
 import { VisitsDashboardCard } from '../visits/VisitsDashboardCard';
+import { ApplicationsDashboardCard } from '../students/ApplicationsDashboardCard';
 
 const m = defineMessages({
   title: ['工作台', 'Dashboard'],
@@ -39,6 +40,7 @@ export function DashboardPage() {
       </PageHeader>
       {q.isError && <ApiErrorAlert error={q.error} onRetry={() => q.refetch()} />}
       {q.isPending && <Skeleton active />}
+      {d && <ApplicationsDashboardCard inPhase={!!d.campaign?.phasesToday.includes('application')} style={{ marginBottom: 16 }} />}
       {d && <VisitsDashboardCard inVisitPhase={!!d.campaign?.phasesToday.includes('visits')} style={{ marginBottom: 16 }} />}
       {d && (
         <Row gutter={[16, 16]}>

@@ -5,6 +5,7 @@ import { RightOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { defineMessages, useI18n } from '../../../app/i18n';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { OpenDaysSection } from '../../family/public/OpenDaysSection';
 import { publicityMessages } from '../messages';
 import type { PublicBrochure } from '../types';
 import { usePublicBrochures, type PublicFilters } from './api';
@@ -43,6 +44,7 @@ export function PublicBrochuresPage() {
     <div data-testid="public-brochures">
       <Typography.Title level={4} style={{ marginTop: 4 }}>{list.data ? t('title', { year: list.data.year }) : t('titleNoYear')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+      {!list.isPending && <OpenDaysSection year={list.data?.year} />}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Form form={form} initialValues={initial} onFinish={search}>
           <Row gutter={[8, 8]}>

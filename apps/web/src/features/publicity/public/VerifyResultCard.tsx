@@ -5,6 +5,7 @@ import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled, ExclamationCir
 import { Link } from 'react-router';
 import { defineMessages, useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../lib/format';
+import { ApplicationFacts } from '../../family/verify/ApplicationFacts';
 import type { VerifyResponse, VerifyStatus } from '../types';
 
 const m = defineMessages({
@@ -18,6 +19,7 @@ const m = defineMessages({
   over: ['已过期', 'Expired'],
   kind_brochure: ['招生简章备案', 'Brochure filing'],
   kind_permit: ['进校宣传批准', 'Visit permit'],
+  kind_application: ['中考志愿表', 'Application form (志愿表)'],
   facts: ['该验证码证明的信息', 'What this code vouches for'],
   key: ['签发密钥', 'Signing key'],
   open: ['查看备案的招生简章', 'Open the filed brochure'],
@@ -89,7 +91,8 @@ export function VerifyResultCard({ result }: { result: VerifyResponse }) {
           {locale === 'zh-CN' ? result.message.zh : result.message.en}
         </Typography.Paragraph>
       </Flex>
-      {facts.length > 0 && (
+      {facts.length > 0 && result.kind === 'application' && <ApplicationFacts facts={result.facts ?? {}} />}
+      {facts.length > 0 && result.kind !== 'application' && (
         <Descriptions
           size="small"
           bordered
