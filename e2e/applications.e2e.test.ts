@@ -10,14 +10,11 @@
  * The student is the test's own: created through the API by jh01.admin, its initial password and
  * guardian code read from its credential slip (the PDF, through `pdftotext`), as a family would.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { residentId, secretsOf } from './support/slips';
 
 let server: RunningServer;
 let browser: Browser;
@@ -46,30 +43,6 @@ async function session(url: string, body: unknown): Promise<{ call: Call; raw: (
     return (await r.json()) as T;
   };
   return { call, raw };
-}
-
-/** A resident ID number with its GB 11643 check character. */
-function residentId(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0);
-  return first17 + '10X98765432'[sum % 11]!;
-}
-
-/** The secrets printed on a slip: the text after 初始密码 and 家长确认码. */
-function secretsOf(pdf: Buffer): { password: string; code: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zz-slip-'));
-  try {
-    const file = path.join(dir, 'slip.pdf');
-    fs.writeFileSync(file, pdf);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    const after = (label: string) => new RegExp(`${label}\\s+([A-Za-z0-9]{4,})`).exec(text)?.[1];
-    const password = after('初始密码');
-    const code = after('家长确认码');
-    if (!password || !code) throw new Error(`no secrets on the slip:\n${text}`);
-    return { password, code };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const noSideScroll = (page: Page) => expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);

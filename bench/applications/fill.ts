@@ -5,7 +5,7 @@
  * summary's per-junior-high counts add up. Returns the number of applications in the campaign.
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../apps/server/src/db/client';
+import { queryRows, type Db } from '@zhizhao/server/db/client';
 
 export async function fillApplications(db: Db, campaignId: number, programmeIds: [number, number]): Promise<number> {
   await db.transaction(async (tx) => {

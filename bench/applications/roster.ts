@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { actorByUsername } from '../../apps/server/src/auth/actor';
-import type { AppDeps } from '../../apps/server/src/deps';
-import { importStudents, type StudentImportResult } from '../../apps/server/src/features/students/import-students';
-import { rosterColumns } from '../../apps/server/src/features/students/roster-excel';
-import { demoRoster } from '../../apps/server/src/seed/demo-people';
+import { actorByUsername } from '@zhizhao/server/auth/actor';
+import type { AppDeps } from '@zhizhao/server/deps';
+import { importStudents, type StudentImportResult } from '@zhizhao/server/features/students/import-students';
+import { rosterColumns } from '@zhizhao/server/features/students/roster-excel';
+import { demoRoster } from '@zhizhao/server/seed/demo-people';
 import type { District } from './setup';
 
 /** Writes `n` students spread evenly over the district's junior highs; returns the file's bytes. */

@@ -3,7 +3,7 @@
  * loop): `node --import tsx bench/applications/server.ts <database url>` builds the app on that
  * PostgreSQL database, listens on a free loopback port and prints `{"port": n}` on one line.
  */
-import { openPostgres } from '../../apps/server/src/db/client';
+import { openPostgres } from '@zhizhao/server/db/client';
 import { startServer } from './setup';
 
 const url = process.argv[2];

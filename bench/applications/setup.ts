@@ -9,11 +9,11 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../apps/server/src/config';
-import { migrateDatabase, openPostgres, queryRows, type Database } from '../../apps/server/src/db/client';
-import { seedDemo } from '../../apps/server/src/seed/demo';
-import { makeDeps, type AppDeps } from '../../apps/server/src/deps';
-import { buildApp } from '../../apps/server/src/app';
+import { loadConfig } from '@zhizhao/server/config';
+import { migrateDatabase, openPostgres, queryRows, type Database } from '@zhizhao/server/db/client';
+import { seedDemo } from '@zhizhao/server/seed/demo';
+import { makeDeps, type AppDeps } from '@zhizhao/server/deps';
+import { buildApp } from '@zhizhao/server/app';
 
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -7,7 +7,7 @@ import { migrateDatabase, openDatabase } from './db/client';
 import { buildApp } from './app';
 import { makeDeps } from './deps';
 import { isDemo, seedDemo } from './seed/demo';
-import { DEMO_PASSWORD } from './seed/demo-data';
+import { DEMO_PASSWORD, DEMO_STUDENT } from './seed/demo-data';
 import { organizations } from './db/schema';
 import { purgeExpiredSessions } from './auth/sessions';
 import { chainAuditQueue } from './audit/write-audit';
@@ -55,6 +55,7 @@ async function start() {
     const show = accounts.filter((a) => !/^jh(0[2-9]|1\d|2\d)\.admin$|^v1[2-6]\.admin$/.test(a.username));
     for (const a of show) lines.push(`    ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.organization}`);
     lines.push(`    (and jh02.admin … jh24.admin, v12.admin … v16.admin: one account per organisation)`);
+    lines.push(`    ${DEMO_STUDENT.username.padEnd(16)} ${'student'.padEnd(18)} 示例区第一中学 — its guardian: 家长确认 with exam number ${DEMO_STUDENT.examNo}, code ${DEMO_STUDENT.guardianCode}`);
   } else if (empty) {
     lines.push('', '  The database is empty. Create the first account:', '    npx zhizhao user create --username NAME --org CODE --role city_admin --create-city "市教育局名称"');
   }

@@ -27,11 +27,9 @@ export type AuditEvent = {
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export async function writeAudit(tx: Tx, ctx: RequestContext, event: AuditEvent): Promise<void> {
-  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
-  if (!head) throw new Error('audit_head row missing: run migrations');
-  const content: AuditContent = {
-    seq: head.seq + 1,
+/** An event's content, without its place in the chain (seq). */
+function contentOf(ctx: RequestContext, event: AuditEvent): Omit<AuditContent, 'seq'> {
+  return {
     at: new Date().toISOString(),
     actorUserId: event.actorOverride ? event.actorOverride.userId : (ctx.actor?.userId ?? null),
     actorUsername: event.actorOverride ? event.actorOverride.username : (ctx.actor?.username ?? null),
@@ -44,6 +42,12 @@ export async function writeAudit(tx: Tx, ctx: RequestContext, event: AuditEvent)
     requestId: ctx.requestId,
     ip: ctx.ip,
   };
+}
+
+export async function writeAudit(tx: Tx, ctx: RequestContext, event: AuditEvent): Promise<void> {
+  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  if (!head) throw new Error('audit_head row missing: run migrations');
+  const content: AuditContent = { seq: head.seq + 1, ...contentOf(ctx, event) };
   const hash = sha256(auditHashInput(content, head.hash));
   await tx.insert(audit).values({ ...content, at: new Date(content.at), prevHash: head.hash, hash });
 }
@@ -66,18 +70,8 @@ export function diff<T extends Record<string, unknown>>(before: T, after: Partia
  * they were queued, within a second (every server runs it; an advisory lock lets one at a time).
  */
 export async function queueAudit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'actorOverride'>): Promise<void> {
-  await tx.insert(auditQueue).values({
-    at: new Date(),
-    actorUserId: ctx.actor?.userId ?? null,
-    actorUsername: ctx.actor?.username ?? null,
-    organizationId: event.organizationId !== undefined ? event.organizationId : (ctx.actor?.organizationId ?? null),
-    action: event.action,
-    objectType: event.objectType,
-    objectId: event.objectId === null ? null : String(event.objectId),
-    changes: JSON.parse(JSON.stringify(event.changes)),
-    requestId: ctx.requestId,
-    ip: ctx.ip,
-  });
+  const content = contentOf(ctx, event);
+  await tx.insert(auditQueue).values({ ...content, at: new Date(content.at) });
 }
 
 const CHAINER_LOCK = 727275;

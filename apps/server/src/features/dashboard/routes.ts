@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, gt, gte, isNotNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, isNotNull, notInArray, type SQL } from 'drizzle-orm';
 import { phasesOn, upcomingMilestones } from '@zhizhao/domain';
-import { dashboardResponse, hasPermission, orgKinds, type OrgKind } from '@zhizhao/contracts';
+import { dashboardResponse, familyRoles, hasPermission, orgKinds, type OrgKind } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
 import { audit, organizations, qualifications, users } from '../../db/schema';
 import { auditScope, orgScope } from '../../auth/scope-sql';
@@ -26,7 +26,8 @@ export const dashboardRoutes =
         inactive: Number(byKind.find((r) => r.kind === kind && !r.active)?.n ?? 0),
       }));
 
-      const userWhere = (extra?: SQL) => and(scope, eq(users.active, true), extra);
+      // Staff accounts: families' accounts (students, guardians) are the roster's, counted there.
+      const userWhere = (extra?: SQL) => and(scope, eq(users.active, true), notInArray(users.role, [...familyRoles]), extra);
       const countUsers = async (extra?: SQL) =>
         Number((await deps.db.select({ n: count() }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId)).where(userWhere(extra)))[0]!.n);
       const usersFig = { active: await countUsers(), locked: await countUsers(and(isNotNull(users.lockedUntil), gt(users.lockedUntil, new Date()))), mustChangePassword: await countUsers(eq(users.mustChangePassword, true)) };
