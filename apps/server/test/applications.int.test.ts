@@ -18,6 +18,30 @@ describeBackends('applications (R4, R7, R11, R21)', (env) => {
   const verify = async (code: string) => (await env().app.inject({ method: 'GET', url: `/api/verify/${code}` })).json();
   const row = async (studentId: number) => (await env().database.db.select().from(applications).where(eq(applications.studentId, studentId)))[0]!;
 
+  it('keeps every change when the student and the guardian save at the same moment (one statement, or the locked path on a clash)', async () => {
+    const f = await family(env);
+    const ids = await programmesOf(env, f.student, 'V02');
+    expect((await f.student.put('/api/me/application', vocational([ids[0]!]))).statusCode).toBe(200);
+    // Both read version 1; whichever writes second finds the version moved and retries under the lock.
+    const [a, b] = await Promise.all([
+      f.student.put('/api/me/application', vocational([ids[1] ?? ids[0]!, ids[0]!].filter((x, i, all) => all.indexOf(x) === i), false)),
+      f.guardian.put('/api/me/application', { track: 'general', choices: [], acceptAdjustment: false }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const saved = await row(f.s.id);
+    expect(saved.version).toBe(3);
+    const history = (await f.student.get('/api/me/application/history')).json().items.filter((i: { action: string }) => i.action === 'save');
+    expect(history.map((i: { version: number }) => i.version)).toEqual([1, 2, 3]);
+    // What is stored is the last version's: its track and its choices, nothing of the other.
+    const view = (await f.student.get('/api/me/application')).json();
+    expect(view.version).toBe(3);
+    expect(view.track).toBe(history[2].track);
+    expect(view.choices.map((c: { programmeId: number }) => c.programmeId)).toEqual(history[2].choices);
+    // Fewer choices than before: the surplus ranks are gone.
+    expect((await f.student.put('/api/me/application', vocational([ids[0]!]))).json().choices).toHaveLength(1);
+    expect((await f.student.get('/api/me/application')).json().choices).toHaveLength(1);
+  });
+
   it('starts undecided, lists the programmes (R4, R7) and K', async () => {
     const f = await family(env);
     const me = (await f.student.get('/api/me/student')).json();

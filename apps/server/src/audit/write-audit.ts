@@ -70,8 +70,13 @@ export function diff<T extends Record<string, unknown>>(before: T, after: Partia
  * they were queued, within a second (every server runs it; an advisory lock lets one at a time).
  */
 export async function queueAudit(tx: Tx, ctx: RequestContext, event: Omit<AuditEvent, 'actorOverride'>): Promise<void> {
+  await tx.insert(auditQueue).values(queuedAuditRow(ctx, event));
+}
+
+/** The `audit_queue` row of an event, for a caller that writes it inside a statement of its own (the save's one-statement path). */
+export function queuedAuditRow(ctx: RequestContext, event: Omit<AuditEvent, 'actorOverride'>) {
   const content = contentOf(ctx, event);
-  await tx.insert(auditQueue).values({ ...content, at: new Date(content.at) });
+  return { ...content, at: new Date(content.at) };
 }
 
 const CHAINER_LOCK = 727275;

@@ -3,7 +3,7 @@
  * its junior high's name, its campaign (settings with defaults) and district, and its
  * application row when one exists (rows are created lazily, on the first save).
  */
-import { asc, eq, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { withSettingDefaults, type CampaignSettings } from '@zhizhao/domain';
 import type { OrgKind } from '@zhizhao/contracts';
@@ -24,6 +24,8 @@ export type StudentCtx = {
   campaign: { id: number; districtId: number; year: number; name: string; settings: Settings };
   district: OrgRef & { name: string };
   app: ApplicationRow | null;
+  /** The current version's choices (programme ids by rank), read with the rest. */
+  choiceIds: number[];
 };
 
 const jh = alias(organizations, 'jh');
@@ -41,6 +43,7 @@ export async function loadStudentCtx(db: Queryable, where: SQL): Promise<Student
       c: { id: campaigns.id, districtId: campaigns.districtId, year: campaigns.year, name: campaigns.name, settings: campaigns.settings },
       d: { id: district.id, kind: district.kind, districtId: district.districtId, cityId: district.cityId, name: district.name },
       a: applications,
+      ids: sql<number[] | null>`array(select ${applicationChoices.programmeId} from ${applicationChoices} where ${applicationChoices.applicationId} = ${applications.id} order by ${applicationChoices.rank})`,
     })
     .from(students)
     .innerJoin(campaigns, eq(campaigns.id, students.campaignId))
@@ -56,6 +59,7 @@ export async function loadStudentCtx(db: Queryable, where: SQL): Promise<Student
     campaign: { ...r.c, settings: withSettingDefaults(r.c.settings as CampaignSettings) },
     district: { ...r.d, kind: r.d.kind as OrgKind },
     app: r.a,
+    choiceIds: r.a ? (r.ids ?? []).map(Number) : [],
   };
 }
 

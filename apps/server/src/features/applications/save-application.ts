@@ -16,8 +16,9 @@ import { applicationStatus, checkApplication, inApplicationWindow, type EnteredB
 import type { ApplicationView } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
 import type { Tx } from '../../db/client';
-import { applicationChoices, applications } from '../../db/schema';
-import { queueAudit, type RequestContext } from '../../audit/write-audit';
+import { applicationChoices, applications, auditQueue } from '../../db/schema';
+import { queryRows } from '../../db/client';
+import { queueAudit, queuedAuditRow, type RequestContext } from '../../audit/write-audit';
 import { AppError } from '../../errors';
 import { loadProgrammes } from './programmes';
 import type { ApplicationRow, ChoiceView, StudentCtx } from './queries';
@@ -66,6 +67,13 @@ export async function saveApplication(deps: AppDeps, rctx: RequestContext, ctx: 
   // Nothing saved and nothing chosen: no row to create.
   if (!ctx.app && track === null && !ids.length) return view(null);
 
+  // The usual case — a known version changed by its family — is one statement; a first save or a
+  // concurrent change takes the locked transaction below.
+  if (ctx.app && ctx.app.version > 0) {
+    const fast = await saveInOneStatement(deps, rctx, ctx, by, { track, acceptAdjustment, ids, now });
+    if (fast !== 'conflict') return fast === 'same' ? view(ctx.app) : view(fast);
+  }
+
   return deps.db.transaction(async (tx) => {
     if (!ctx.app) await tx.insert(applications).values({ campaignId: ctx.campaign.id, studentId: ctx.student.id }).onConflictDoNothing({ target: applications.studentId });
     const locked = await lockApplication(tx, ctx.student.id);
@@ -94,4 +102,50 @@ export async function saveApplication(deps: AppDeps, rctx: RequestContext, ctx: 
     await queueAudit(tx, rctx, { action: 'application.save', objectType: 'application', objectId: app.id, changes: historyFacts(by, saved!, ids, now), organizationId: auditOrgOf(ctx) });
     return view(saved!);
   });
+}
+
+type Decided = { track: Track | null; acceptAdjustment: boolean; ids: number[]; now: Date };
+const p = (values: unknown[]) => sql.param(values);
+
+/**
+ * The whole write in one round trip (docs/applications-benchmark.md: round trips were the save's
+ * cost): optimistic on the version read with the context — the update matches only if nobody saved
+ * in between ('conflict' otherwise, and the caller takes the locked path); the choices are
+ * upserted by rank and the surplus deleted (no key is both deleted and inserted); the audit event
+ * is queued in the same statement, so it commits with the change or not at all.
+ */
+async function saveInOneStatement(deps: AppDeps, rctx: RequestContext, ctx: StudentCtx, by: EnteredBy, d: Decided): Promise<ApplicationRow | 'same' | 'conflict'> {
+  const app = ctx.app!;
+  const old = ctx.choiceIds;
+  const same = app.track === d.track && app.acceptAdjustment === d.acceptAdjustment && old.length === d.ids.length && old.every((id, i) => id === d.ids[i]);
+  if (same) return 'same';
+  const version = app.version + 1;
+  const status = applicationStatus({ ...confirmationFacts(app, ctx.student.kind === 'social'), track: d.track, version });
+  const familyAfterStaff = by !== 'staff' && app.enteredBy === 'staff';
+  const saved: ApplicationRow = {
+    ...app, track: d.track, acceptAdjustment: d.acceptAdjustment, version, status, enteredBy: by, enteredByUserId: rctx.actor!.userId, enteredAt: d.now, updatedAt: new Date(),
+    staffEntries: app.staffEntries + (by === 'staff' ? 1 : 0), changesAfterStaff: app.changesAfterStaff + (familyAfterStaff ? 1 : 0),
+  };
+  const event = queuedAuditRow(rctx, { action: 'application.save', objectType: 'application', objectId: app.id, changes: historyFacts(by, saved, d.ids, d.now), organizationId: auditOrgOf(ctx) });
+  const ranks = d.ids.map((_, i) => i + 1);
+  const rows = await queryRows<{ id: number }>(deps.db, sql`
+    with upd as (
+      update ${applications} set track = ${d.track}, accept_adjustment = ${d.acceptAdjustment}, version = ${version}, status = ${status},
+        entered_by = ${by}, entered_by_user_id = ${saved.enteredByUserId}, entered_at = ${d.now.toISOString()}::timestamptz, updated_at = now(),
+        staff_entries = ${saved.staffEntries}, changes_after_staff = ${saved.changesAfterStaff}
+      where id = ${app.id} and version = ${app.version}
+      returning id
+    ), del as (
+      delete from ${applicationChoices} where application_id in (select id from upd) and rank > ${d.ids.length}
+    ), ups as (
+      insert into ${applicationChoices} (application_id, rank, programme_id)
+      select upd.id, c.rank, c.pid from upd, unnest(${p(ranks)}::int[], ${p(d.ids)}::int[]) as c(rank, pid)
+      on conflict (application_id, rank) do update set programme_id = excluded.programme_id
+    ), aud as (
+      insert into ${auditQueue} (at, actor_user_id, actor_username, organization_id, action, object_type, object_id, changes, request_id, ip)
+      select ${event.at.toISOString()}::timestamptz, ${event.actorUserId}::int, ${event.actorUsername}, ${event.organizationId}::int, ${event.action}, ${event.objectType},
+        ${event.objectId}, ${JSON.stringify(event.changes)}::jsonb, ${event.requestId}, ${event.ip} from upd
+    )
+    select id from upd`);
+  return rows.length ? saved : 'conflict';
 }
