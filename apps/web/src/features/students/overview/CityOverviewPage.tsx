@@ -23,7 +23,8 @@ const m = defineMessages({
   graduates: ['毕业生', 'Graduates'],
   vocational: ['中职', 'Vocational'],
   general: ['普高', 'General'],
-  undecided: ['未定', 'Undecided'],
+  // The API's `undecided` is everyone without a confirmed track (pending included); shown here: no track chosen at all.
+  undecided: ['未选择方向', 'No track yet'],
   pending: ['待确认', 'To confirm'],
   share: ['中职占比', 'Vocational share'],
   ratio: ['目标比例', 'Target ratio'],
@@ -75,7 +76,7 @@ export function CityOverviewPage() {
               { title: t('vocational'), dataIndex: 'vocational', align: 'right' as const },
               { title: t('general'), dataIndex: 'general', align: 'right' as const },
               { title: t('pending'), dataIndex: 'pending', align: 'right' as const },
-              { title: t('undecided'), dataIndex: 'undecided', align: 'right' as const },
+              { title: t('undecided'), dataIndex: 'undecided', align: 'right' as const, render: (x: number, r) => x - r.pending },
               { title: t('share'), dataIndex: 'vocationalShare', align: 'right' as const, render: (x: number | null, r) => <span style={{ color: x !== null && x < r.ratioTarget ? '#cf1322' : undefined }}>{percent(x)}</span> },
               { title: t('ratio'), dataIndex: 'ratioTarget', align: 'right' as const, render: (x: number) => percent(x, 0) },
               { title: t('plan'), dataIndex: 'nTotal', align: 'right' as const },

@@ -15,7 +15,8 @@ const m = defineMessages({
   vocational: ['中职', 'Vocational'],
   general: ['普高', 'General'],
   pending: ['待确认', 'To confirm'],
-  undecided: ['未定', 'Undecided'],
+  // The API's `undecided` is everyone without a confirmed track (pending included); shown here: no track chosen at all.
+  undecided: ['未选择方向', 'No track yet'],
   firstChoice: ['第一志愿：区属与市属学校', 'First choices: district-run and city-run'],
   districtRun: ['区属学校', 'District-run'],
   cityRun: ['市属学校', 'City-run'],
@@ -49,7 +50,7 @@ export function OverviewCharts({ o }: { o: Overview }) {
       { name: t('vocational'), type: 'bar', stack: 'a', data: rows.map((r) => r.vocational), itemStyle: { color: '#1677ff' }, barMaxWidth: 24 },
       { name: t('general'), type: 'bar', stack: 'a', data: rows.map((r) => r.general), itemStyle: { color: '#9254de' } },
       { name: t('pending'), type: 'bar', stack: 'a', data: rows.map((r) => r.pending), itemStyle: { color: '#faad14' } },
-      { name: t('undecided'), type: 'bar', stack: 'a', data: rows.map((r) => r.undecided), itemStyle: { color: '#d9d9d9' } },
+      { name: t('undecided'), type: 'bar', stack: 'a', data: rows.map((r) => r.undecided - r.pending), itemStyle: { color: '#d9d9d9' } },
     ],
   };
   const first = {

@@ -28,7 +28,8 @@ const m = defineMessages({
   target: ['送培目标', 'Target'],
   vocational: ['中职', 'Vocational'],
   general: ['普高', 'General'],
-  undecided: ['未定', 'Undecided'],
+  // The API's `undecided` is everyone without a confirmed track (pending included); shown here: no track chosen at all.
+  undecided: ['未选择方向', 'No track yet'],
   pending: ['待确认', 'To confirm'],
   progress: ['目标完成', 'Progress'],
   onBehalf: ['代填占比', 'Entered by staff'],
@@ -87,7 +88,7 @@ export function OverviewPage() {
               <Col xs={8} md={3}><Statistic title={t('vocational')} value={o.totals.vocational} valueStyle={{ color: '#1677ff' }} /></Col>
               <Col xs={8} md={3}><Statistic title={t('general')} value={o.totals.general} /></Col>
               <Col xs={8} md={3}><Statistic title={t('pending')} value={o.totals.pending} /></Col>
-              <Col xs={8} md={3}><Statistic title={t('undecided')} value={o.totals.undecided} /></Col>
+              <Col xs={8} md={3}><Statistic title={t('undecided')} value={o.totals.undecided - o.totals.pending} /></Col>
               <Col xs={12} md={3}><Statistic title={t('share')} value={percent(o.vocationalShare)} /></Col>
               <Col xs={12} md={3}><Statistic title={t('ratioTarget')} value={percent(o.ratioTarget, 0)} /></Col>
             </Row>
@@ -118,7 +119,7 @@ export function OverviewPage() {
                 { title: t('target'), dataIndex: 'sendingTarget', width: 80, align: 'right' as const, render: (x: number | null) => x ?? '—' },
                 { title: t('vocational'), dataIndex: 'vocational', width: 70, align: 'right' as const, sorter: (a, b) => a.vocational - b.vocational, onCell: () => ({ 'data-col': 'vocational' }) as React.HTMLAttributes<HTMLElement> },
                 { title: t('general'), dataIndex: 'general', width: 70, align: 'right' as const },
-                { title: t('undecided'), dataIndex: 'undecided', width: 70, align: 'right' as const },
+                { title: t('undecided'), dataIndex: 'undecided', width: 90, align: 'right' as const, render: (x: number, r) => x - r.pending },
                 { title: t('pending'), dataIndex: 'pending', width: 80, align: 'right' as const },
                 {
                   title: t('progress'), dataIndex: 'progress', width: 150, sorter: (a, b) => (a.progress ?? 0) - (b.progress ?? 0),
