@@ -324,6 +324,10 @@ export const socialRegistrationBody = z.object({
   education: z.enum(educationLevels),
   phone: studentFields.guardianPhone,
 });
+/** `GET /api/public/campaigns/open`: campaigns whose application window is open today (the public form's choice). */
+export const openCampaignList = z.object({
+  items: z.array(z.object({ id: z.number(), name: z.string(), districtName: z.string(), year: z.number(), window: z.object({ from: isoDate, to: isoDate }) })),
+});
 export const socialRegistrationReceipt = z.object({ trackingNo: z.string(), message: z.object({ zh: z.string(), en: z.string() }) });
 export const socialRegistration = z.object({
   id: z.number(),

@@ -13,13 +13,13 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { demoJuniorHighs } from '@zhizhao/domain';
+import { demoJuniorHighs, maskPhone } from '@zhizhao/domain';
 import type { Tx } from '../db/client';
 import { queryRows } from '../db/client';
 import { generalListImports, pressureReports, trackConflicts, users } from '../db/schema';
 import { DEV_PII_KEY, generateGuardianCode, generateInitialPassword, makePii, type Pii } from '../pii/crypto';
 import { writeAudit } from '../audit/write-audit';
-import { guardianUsername, sealId, sealPhone, studentUsername } from '../features/students/fields';
+import { guardianUsername, normalizePhone, sealId, sealPhone, studentUsername } from '../features/students/fields';
 import { loadProgrammes } from '../features/applications/programmes';
 import { DEMO_STUDENT, DEMO_TARGETS, DEMO_YEAR } from './demo-data';
 import { FAKE_AREA, demoRoster, type RosterRow } from './demo-people';
@@ -189,7 +189,7 @@ async function seedExtras(tx: Tx, pii: Pii, c: ExtrasCtx) {
 
   // Slips of JH01 went out through the outbox (masked phone, no secret in the message).
   const jh01 = c.seeded.filter((s) => s.row.schoolCode === 'JH01');
-  const masked = (s: Seeded) => sealPhone(pii, s.row.guardianPhone).phoneMasked;
+  const masked = (s: Seeded) => maskPhone(normalizePhone(s.row.guardianPhone));
   await tx.execute(sql`insert into notifications (campaign_id, student_id, recipient, template, "to", body, provider, status, dedupe_key, created_at)
     select ${c.d01}, t.sid, 'guardian', 'slip_issued', t.to, t.body, 'outbox', 'queued', t.k, ${slipDate(0).toISOString()}::timestamptz
     from unnest(${p(jh01.map((s) => s.id))}::int[], ${p(jh01.map(masked))}::text[],

@@ -18,6 +18,8 @@ import type {
 
 /** The output type of a contract schema, without importing zod at run time. */
 export type Infer<S extends { _zod: { output: unknown } }> = S['_zod']['output'];
+/** The input type of a contract schema (a request body before its defaults apply). */
+export type Input<S extends { _zod: { input: unknown } }> = S['_zod']['input'];
 
 export type { Me, Organization, User, Campaign, Dashboard, ImportResult, ImportRowError, CreateOrganization } from '@zhizhao/contracts';
 export type OrganizationDetail = Infer<typeof organizationDetail>;

@@ -9,13 +9,13 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { checkDocumentNumber, inApplicationWindow, maskIdNumber, maskPhone } from '@zhizhao/domain';
+import { checkDocumentNumber, inApplicationWindow } from '@zhizhao/domain';
 import type { socialRegistrationBody, socialRegistrationReceipt } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
 import { socialRegistrations } from '../../db/schema';
 import { writeAudit, type RequestContext } from '../../audit/write-audit';
 import { AppError } from '../../errors';
-import { idHashOf, normalizePhone, phoneHashOf } from '../students/fields';
+import { idHashOf, sealId, sealPhone } from '../students/fields';
 import { loadCampaign } from './context';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -28,7 +28,6 @@ export async function registerSocial(deps: AppDeps, ctx: RequestContext, body: z
   const check = checkDocumentNumber(body.idType, body.idNumber);
   if (!check.ok) throw new AppError('STUDENT_ID_INVALID', { fields: [{ path: 'body.idNumber', message: check.en }], problem: check.problem, zh: check.zh, en: check.en });
   const idHash = idHashOf(deps.pii, body.idType, check.normalized);
-  const phone = normalizePhone(body.phone);
   const trackingNo = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${c.c.id}::int, hashtext(${idHash}))`);
     const [dup] = await tx
@@ -41,9 +40,8 @@ export async function registerSocial(deps: AppDeps, ctx: RequestContext, body: z
       .insert(socialRegistrations)
       .values({
         campaignId: c.c.id, trackingNo: no, name: body.name, gender: body.gender, idType: body.idType,
-        idCipher: deps.pii.encrypt(check.normalized), idHash, idMasked: maskIdNumber(check.normalized),
+        ...sealId(deps.pii, body.idType, check.normalized, idHash), ...sealPhone(deps.pii, body.phone),
         category: body.category, education: body.education,
-        phoneCipher: deps.pii.encrypt(phone), phoneHash: phoneHashOf(deps.pii, phone), phoneMasked: maskPhone(phone),
       })
       .returning();
     await writeAudit(tx, ctx, {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   applicationOverview, applicationSummary, cityOverview, confirmSocialBody, confirmSocialResponse, generalListImportResponse, guidanceBody, guidanceList, guidanceQuery,
-  guidanceSession, idParam, isoDate, okResponse, openDay, openDayBody, openDayList, openDayQuery, rejectSocialBody, resolveConflictBody, socialRegistration,
+  guidanceSession, idParam, okResponse, openCampaignList, openDay, openDayBody, openDayList, openDayQuery, rejectSocialBody, resolveConflictBody, socialRegistration,
   socialRegistrationBody, socialRegistrationList, socialRegistrationQuery, socialRegistrationReceipt, summaryQuery, trackConflict, trackConflictList, trackConflictQuery,
 } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
@@ -28,10 +28,6 @@ import { confirmSocial, rejectSocial } from './confirm-social';
 
 const tags = ['applications'];
 
-/** `GET /api/public/campaigns/open`: campaigns whose application window is open today (the social form's select). */
-export const openCampaignList = z.object({
-  items: z.array(z.object({ id: z.number(), name: z.string(), districtName: z.string(), year: z.number(), window: z.object({ from: isoDate, to: isoDate }) })),
-});
 const cityQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 export const overviewRoutes =

@@ -6,6 +6,7 @@ import type {
   applicationHistory,
   applicationView,
   familyMe,
+  openCampaignList,
   openDayList,
   pressureReportBody,
   programme,
@@ -14,9 +15,7 @@ import type {
   socialRegistrationBody,
   socialRegistrationReceipt,
 } from '@zhizhao/contracts';
-import type { Infer } from '../../lib/types';
-
-type Input<S extends { _zod: { input: unknown } }> = S['_zod']['input'];
+import type { Infer, Input } from '../../lib/types';
 
 export type FamilyMe = Infer<typeof familyMe>;
 export type ApplicationView = Infer<typeof applicationView>;
@@ -33,8 +32,7 @@ export type SocialRegistrationBody = Infer<typeof socialRegistrationBody>;
 export type SocialReceipt = Infer<typeof socialRegistrationReceipt>;
 export type OpenDayList = Infer<typeof openDayList>;
 export type OpenDay = OpenDayList['items'][number];
-/** `GET /api/public/campaigns/open`. */
-export type OpenCampaign = { id: number; name: string; districtName: string; year: number; window: { from: string; to: string } };
+export type OpenCampaign = Infer<typeof openCampaignList>['items'][number];
 
 /** A refusal as the server (and the domain's checkApplication) words it. */
 export type Refusal = { code: string; rule?: string; zh: string; en: string; programmeIds?: number[] };

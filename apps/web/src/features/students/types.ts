@@ -25,9 +25,7 @@ import type {
   studentListResponse,
   trackConflictList,
 } from '@zhizhao/contracts';
-import type { Infer } from '../../lib/types';
-
-type Input<S extends { _zod: { input: unknown } }> = S['_zod']['input'];
+import type { Infer, Input } from '../../lib/types';
 
 export type StudentPage = Infer<typeof studentListResponse>;
 export type Student = StudentPage['items'][number];
