@@ -12,12 +12,12 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { applicationStatusLabels, enteredByLabels, localTime, trackLabels } from '@zhizhao/domain';
 import type { ApplicationView } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
-import type { RequestContext } from '../../audit/write-audit';
+import { queueAudit, type RequestContext } from '../../audit/write-audit';
 import { renderPdf } from '../../files/pdf';
 import { applications } from '../../db/schema';
 import type { StudentCtx } from './queries';
 import { viewOf } from './view';
-import { lockApplication } from './save-application';
+import { auditOrgOf, lockApplication } from './save-application';
 import { signApplication } from './confirm-application';
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -31,6 +31,8 @@ async function ensureCode(deps: AppDeps, rctx: RequestContext, ctx: StudentCtx, 
     if (!locked || locked.app.version !== view.version) return null;
     const code = await signApplication(deps, tx, rctx, ctx, locked.app);
     await tx.update(applications).set({ verifyCode: code }).where(eq(applications.id, locked.app.id));
+    // The version becomes verifiable from now on: on record like any signing.
+    await queueAudit(tx, rctx, { action: 'application.sign', objectType: 'application', objectId: locked.app.id, changes: { version: locked.app.version }, organizationId: auditOrgOf(ctx) });
     return code;
   });
 }
