@@ -34,6 +34,7 @@ import { publicRoutes } from './features/public/routes';
 import { visitRoutes } from './features/visits/routes';
 import { studentRoutes } from './features/students/routes';
 import { applicationRoutes } from './features/applications/routes';
+import { earlyTransferRoutes } from './features/transfers/routes';
 import { overviewRoutes } from './features/overview/routes';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -82,7 +83,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes, majorRoutes, qualificationRoutes, allianceRoutes, brochureRoutes, publicRoutes, visitRoutes, studentRoutes, applicationRoutes, overviewRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes, majorRoutes, qualificationRoutes, allianceRoutes, brochureRoutes, publicRoutes, visitRoutes, studentRoutes, applicationRoutes, overviewRoutes, earlyTransferRoutes]) {
     await app.register(routes(deps));
   }
 

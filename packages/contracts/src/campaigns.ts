@@ -19,6 +19,8 @@ export const campaignSettings = z.object({
   filingNumberPattern: z.string().trim().min(3).max(60).regex(/\{seq(?::\d)?\}/, 'must contain {seq} or {seq:N}').optional(),
   /** R11: ranked vocational choices an applicant may make. Optional: read as 6 when absent. */
   maxChoices: z.number().int().min(1).max(20).optional(),
+  /** R14: the district's numbers for filed early-transfer lists, e.g. `示教职转备〔{year}〕{seq:3}号`. Optional: read with the default. */
+  earlyTransferListPattern: z.string().trim().min(3).max(60).regex(/\{seq(?::\d)?\}/, 'must contain {seq} or {seq:N}').optional(),
 });
 
 export const campaign = z.object({

@@ -11,3 +11,4 @@ export * from './targets';
 export * from './publicity';
 export * from './visits';
 export * from './applications';
+export * from './early-transfers';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isoDate, page, pageQuery } from './common';
-import { brochureStates } from '@zhizhao/domain';
+import { brochureStates, signedKinds } from '@zhizhao/domain';
 
 const text = (max: number) => z.string().trim().max(max);
 export const majorCategory = z.enum(['art', 'general']);
@@ -116,7 +116,7 @@ export const publicBrochureDetail = publicBrochure.extend({
 
 /** `GET /api/verify/:code` — brochures here, permits in the visits work. */
 export const verifyResponse = z.object({
-  kind: z.enum(['brochure', 'permit', 'application']).nullable(),
+  kind: z.enum(signedKinds).nullable(),
   status: z.enum(['valid', 'superseded', 'withdrawn', 'invalid', 'unknown', 'revoked', 'not_yet', 'over']),
   message: z.object({ zh: z.string(), en: z.string() }),
   keyId: z.string().nullable(),

@@ -7,4 +7,5 @@ export * from './targets';
 export * from './publicity';
 export * from './visits';
 export * from './applications';
+export * from './transfers/early-transfer';
 // The admission engine is imported from '@zhizhao/domain/admission/index' (its names are its own).

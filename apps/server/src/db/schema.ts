@@ -298,6 +298,8 @@ export const plannedSeats = pgTable(
     campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
     majorId: integer('major_id').notNull().references(() => majors.id),
     seats: integer('seats').notNull(),
+    /** R13: of these seats, how many may go to early-transfer students (0: none). */
+    earlyTransferCap: integer('early_transfer_cap').notNull().default(0),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.majorId] }), uniqueIndex('planned_seats_id_key').on(t.id)],
@@ -519,6 +521,9 @@ export const students = pgTable(
     guardianCodeCipher: text('guardian_code_cipher'),
     slipsIssuedAt: tstz('slips_issued_at'),
     /** A junior high confirms that the student finished the compulsory curriculum (R13, the early-transfer work). */
+    curriculumCompletedOn: text('curriculum_completed_on'),
+    curriculumConfirmedBy: integer('curriculum_confirmed_by').references(() => users.id),
+    curriculumConfirmedAt: tstz('curriculum_confirmed_at'),
     active: boolean('active').notNull().default(true),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -752,4 +757,106 @@ export const notifications = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [index('notifications_campaign_idx').on(t.campaignId, t.id), uniqueIndex('notifications_dedupe_key').on(t.dedupeKey)],
+);
+
+/**
+ * Early transfer (提前到中职学习, R13, R14): one row per request; the plan's Annex 4 form is its
+ * `content` (the canonical JSON both seals sign, refreshed and re-versioned by a change, which
+ * voids the seals). A seal is `{ organizationId, kid, signature, sealedAt, sealedBy }`: the
+ * organisation's Ed25519 signature over the content. Never deleted: refused, withdrawn and
+ * returned are final states, and a new request is a new row.
+ */
+export const earlyTransfers = pgTable(
+  'early_transfers',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    studentId: integer('student_id').notNull().references(() => students.id),
+    /** The source school: the junior high whose roster held the student when asking. */
+    juniorHighId: integer('junior_high_id').notNull().references(() => organizations.id),
+    /** The enrolling vocational school (the programme's). */
+    schoolId: integer('school_id').notNull().references(() => organizations.id),
+    /** planned_seats.id */
+    programmeId: integer('programme_id').notNull(),
+    /** domain transferStatuses */
+    status: text('status').notNull(),
+    version: integer('version').notNull().default(1),
+    /** student | guardian */
+    requestedBy: text('requested_by').notNull(),
+    requestedOn: text('requested_on').notNull(),
+    studentConfirmedVersion: integer('student_confirmed_version'),
+    guardianConfirmedVersion: integer('guardian_confirmed_version'),
+    content: jsonb('content').notNull(),
+    sourceSeal: jsonb('source_seal'),
+    schoolSeal: jsonb('school_seal'),
+    /** The signed code of the form's QR (kind `transfer-form`), renewed by each seal. */
+    formCode: text('form_code'),
+    listId: integer('list_id'),
+    filedOn: text('filed_on'),
+    /** The reason of a refusal, withdrawal or return, and the party that gave it. */
+    reason: text('reason'),
+    decidedBy: text('decided_by'),
+    /** R14: the academic exam (学业水平考试) per subject, entered or imported. */
+    examResult: jsonb('exam_result'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('early_transfers_campaign_status_idx').on(t.campaignId, t.status),
+    index('early_transfers_student_idx').on(t.studentId, t.id),
+    index('early_transfers_junior_high_idx').on(t.juniorHighId, t.status),
+    index('early_transfers_school_idx').on(t.schoolId, t.status),
+    index('early_transfers_programme_idx').on(t.programmeId, t.status),
+    index('early_transfers_list_idx').on(t.listId),
+    uniqueIndex('early_transfers_one_active_key').on(t.studentId).where(sql`status not in ('refused', 'withdrawn', 'returned')`),
+  ],
+);
+
+/** 汇总名单: the sealed forms of one pair (junior high, vocational school), sealed by both and filed by the district bureau (R14). */
+export const earlyTransferLists = pgTable(
+  'early_transfer_lists',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    juniorHighId: integer('junior_high_id').notNull().references(() => organizations.id),
+    schoolId: integer('school_id').notNull().references(() => organizations.id),
+    /** open | sealed | filed | withdrawn */
+    status: text('status').notNull().default('open'),
+    /** The canonical JSON the seals sign: the pair and its students. */
+    content: jsonb('content').notNull(),
+    sourceSeal: jsonb('source_seal'),
+    schoolSeal: jsonb('school_seal'),
+    /** The district bureau's filing: its signature over the content and the filing number. */
+    filingSeal: jsonb('filing_seal'),
+    code: text('code'),
+    filingNumber: text('filing_number'),
+    filingSeq: integer('filing_seq'),
+    filedOn: text('filed_on'),
+    reason: text('reason'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('early_transfer_lists_campaign_idx').on(t.campaignId, t.status),
+    uniqueIndex('early_transfer_lists_filing_number_key').on(t.filingNumber),
+    uniqueIndex('early_transfer_lists_one_open_key').on(t.campaignId, t.juniorHighId, t.schoolId).where(sql`status in ('open', 'sealed')`),
+  ],
+);
+
+/** R14: how the enrolling school prepares the early-transfer students of one junior high for the academic exam. */
+export const examPrepPlans = pgTable(
+  'exam_prep_plans',
+  {
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    schoolId: integer('school_id').notNull().references(() => organizations.id),
+    juniorHighId: integer('junior_high_id').notNull().references(() => organizations.id),
+    /** school_courses | tiered_at_junior_high */
+    mode: text('mode').notNull(),
+    courses: jsonb('courses').notNull(),
+    notes: text('notes').notNull().default(''),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.schoolId, t.juniorHighId] })],
 );

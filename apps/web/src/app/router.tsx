@@ -15,6 +15,7 @@ import { publicityRoutes, publicRoutes } from '../features/publicity/routes';
 import { visitRoutes } from '../features/visits/routes';
 import { studentRoutes } from '../features/students/routes';
 import { familyPublicRoutes, familyRoutes } from '../features/family/routes';
+import { transferRoutes } from '../features/transfers/routes';
 
 // The targets pages (and their split preview) load on first visit, in their own chunk.
 const TargetsPage = lazy(() => import('../features/targets/TargetsPage').then((x) => ({ default: x.TargetsPage })));
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
           ...publicityRoutes,
           ...visitRoutes,
           ...studentRoutes,
+          ...transferRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

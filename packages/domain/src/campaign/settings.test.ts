@@ -44,3 +44,40 @@ describe('campaign settings', () => {
     expect(checkCampaignSettings(2027, { ...stored, filingNumberPattern: '备〔{year}〕号' }).map((p) => p.path)).toEqual(['filingNumberPattern']);
   });
 });
+
+describe('early-transfer settings (R13, R14)', () => {
+  it('numbers the combined lists by the district pattern, filled in for settings stored before it existed', () => {
+    expect(defaultCampaignSettings(2027).earlyTransferListPattern).toBe('示教职转备〔{year}〕{seq:3}号');
+    const { earlyTransferListPattern: _, ...stored } = defaultCampaignSettings(2027);
+    expect(stored).not.toHaveProperty('earlyTransferListPattern');
+    expect(withSettingDefaults(stored).earlyTransferListPattern).toBe('示教职转备〔{year}〕{seq:3}号');
+    expect(withSettingDefaults({ ...stored, earlyTransferListPattern: 'ZB-{year}-{seq}' }).earlyTransferListPattern).toBe('ZB-{year}-{seq}');
+    expect(checkCampaignSettings(2027, stored)).toEqual([]);
+  });
+
+  it('needs a {seq} in the list pattern', () => {
+    const s = defaultCampaignSettings(2027);
+    expect(checkCampaignSettings(2027, { ...s, earlyTransferListPattern: '示教职转备〔{year}〕号' })).toEqual([
+      { path: 'earlyTransferListPattern', zh: expect.stringContaining('{seq}'), en: expect.stringContaining('{seq}') },
+    ]);
+    expect(checkCampaignSettings(2027, { ...s, earlyTransferListPattern: '{seq:x}' }).map((p) => p.path)).toEqual(['earlyTransferListPattern']);
+    expect(checkCampaignSettings(2027, { ...s, earlyTransferListPattern: 'ZB-{seq}' })).toEqual([]);
+    expect(checkCampaignSettings(2027, { ...s, earlyTransferListPattern: 'ZB-{year}-{seq:4}' })).toEqual([]);
+  });
+
+  it('starts the early transfer inside its phase, edges included', () => {
+    const s = defaultCampaignSettings(2027);
+    const paths = (earlyTransferFrom: string) => checkCampaignSettings(2027, { ...s, earlyTransferFrom }).map((p) => p.path);
+    expect(paths('2027-05-01')).toEqual([]);
+    expect(paths('2027-06-30')).toEqual([]);
+    expect(paths('2027-04-30')).toEqual(['earlyTransferFrom']);
+    expect(paths('2027-07-01')).toEqual(['earlyTransferFrom']);
+    expect(checkCampaignSettings(2027, { ...s, earlyTransferFrom: '2027-04-30' })[0]).toMatchObject({ zh: expect.stringContaining('提前到中职学习'), en: 'the early-transfer start must fall inside the early-transfer phase' });
+    // A date outside the year is reported once, as such.
+    expect(checkCampaignSettings(2027, { ...s, earlyTransferFrom: '2026-05-01' })).toEqual([{ path: 'earlyTransferFrom', zh: '日期须在 2027 年内', en: 'date must be in 2027' }]);
+    // The phase moves, the start follows it.
+    const moved = { ...s, earlyTransferFrom: '2027-05-10', phases: { ...s.phases, earlyTransfer: { from: '2027-05-10', to: '2027-06-15' } } };
+    expect(checkCampaignSettings(2027, moved)).toEqual([]);
+    expect(checkCampaignSettings(2027, { ...moved, earlyTransferFrom: '2027-05-09' }).map((p) => p.path)).toEqual(['earlyTransferFrom']);
+  });
+});

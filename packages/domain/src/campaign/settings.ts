@@ -4,6 +4,7 @@
  * Dates are calendar days `YYYY-MM-DD` in the campaign's local calendar.
  */
 import { DEFAULT_FILING_PATTERN } from '../publicity/brochure-state';
+import { DEFAULT_TRANSFER_LIST_PATTERN } from '../transfers/early-transfer';
 
 export type DateRange = { from: string; to: string };
 
@@ -35,6 +36,8 @@ export type CampaignSettings = {
   filingNumberPattern?: string;
   /** R11: how many ranked vocational choices an applicant may make (default 6). Optional like the pattern. */
   maxChoices?: number;
+  /** R14: the district's filing numbers of early-transfer lists (汇总名单), like the brochure pattern. Optional like the pattern. */
+  earlyTransferListPattern?: string;
 };
 
 export const phaseLabels: Record<PhaseKey, { zh: string; en: string }> = {
@@ -71,12 +74,13 @@ export function defaultCampaignSettings(year: number): CampaignSettings {
     },
     filingNumberPattern: DEFAULT_FILING_PATTERN,
     maxChoices: 6,
+    earlyTransferListPattern: DEFAULT_TRANSFER_LIST_PATTERN,
   };
 }
 
 /** Stored settings with the defaults of settings added later filled in (applied on read). */
-export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern' | 'maxChoices'>> {
-  return { ...s, filingNumberPattern: s.filingNumberPattern ?? DEFAULT_FILING_PATTERN, maxChoices: s.maxChoices ?? 6 };
+export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern' | 'maxChoices' | 'earlyTransferListPattern'>> {
+  return { ...s, filingNumberPattern: s.filingNumberPattern ?? DEFAULT_FILING_PATTERN, maxChoices: s.maxChoices ?? 6, earlyTransferListPattern: s.earlyTransferListPattern ?? DEFAULT_TRANSFER_LIST_PATTERN };
 }
 
 export type SettingsProblem = { path: string; zh: string; en: string };
@@ -102,6 +106,12 @@ export function checkCampaignSettings(year: number, s: CampaignSettings): Settin
   inYear('statisticsDeadline', s.statisticsDeadline);
   if (s.filingNumberPattern !== undefined && !/\{seq(?::\d+)?\}/.test(s.filingNumberPattern)) {
     problems.push({ path: 'filingNumberPattern', zh: '备案号格式须包含序号 {seq}（如 {seq:3}）', en: 'the filing number pattern must contain {seq} (e.g. {seq:3})' });
+  }
+  if (s.earlyTransferListPattern !== undefined && !/\{seq(?::\d+)?\}/.test(s.earlyTransferListPattern)) {
+    problems.push({ path: 'earlyTransferListPattern', zh: '汇总名单备案号格式须包含序号 {seq}（如 {seq:3}）', en: 'the early-transfer list number pattern must contain {seq} (e.g. {seq:3})' });
+  }
+  if (s.earlyTransferFrom.startsWith(`${year}-`) && (s.earlyTransferFrom < s.phases.earlyTransfer.from || s.earlyTransferFrom > s.phases.earlyTransfer.to)) {
+    problems.push({ path: 'earlyTransferFrom', zh: '提前到中职学习的开始日期须在"提前到中职学习"阶段内', en: 'the early-transfer start must fall inside the early-transfer phase' });
   }
   return problems;
 }

@@ -26,6 +26,8 @@ export type StudentCtx = {
   app: ApplicationRow | null;
   /** The current version's choices (programme ids by rank), read with the rest. */
   choiceIds: number[];
+  /** An early transfer in progress or filed (R13): the student stays on the vocational track. */
+  earlyTransferActive: boolean;
 };
 
 const jh = alias(organizations, 'jh');
@@ -44,6 +46,7 @@ export async function loadStudentCtx(db: Queryable, where: SQL): Promise<Student
       d: { id: district.id, kind: district.kind, districtId: district.districtId, cityId: district.cityId, name: district.name },
       a: applications,
       ids: sql<number[] | null>`array(select ${applicationChoices.programmeId} from ${applicationChoices} where ${applicationChoices.applicationId} = ${applications.id} order by ${applicationChoices.rank})`,
+      et: sql<boolean>`exists (select 1 from early_transfers et where et.student_id = ${students.id} and et.status not in ('refused', 'withdrawn', 'returned'))`,
     })
     .from(students)
     .innerJoin(campaigns, eq(campaigns.id, students.campaignId))
@@ -60,6 +63,7 @@ export async function loadStudentCtx(db: Queryable, where: SQL): Promise<Student
     district: { ...r.d, kind: r.d.kind as OrgKind },
     app: r.a,
     choiceIds: r.a ? (r.ids ?? []).map(Number) : [],
+    earlyTransferActive: Boolean(r.et),
   };
 }
 

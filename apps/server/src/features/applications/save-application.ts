@@ -54,6 +54,8 @@ export async function saveApplication(deps: AppDeps, rctx: RequestContext, ctx: 
   const { now, today } = await deps.clock();
   assertWindow(ctx, today);
   const track = input.track;
+  // R13: a student asking for, or studying at, a vocational school early stays on that track.
+  if (track !== 'vocational' && ctx.earlyTransferActive) throw new AppError('APPLICATION_EARLY_TRANSFER_HOLDS', { rule: 'R13' });
   const ids = input.choices.map((c) => c.programmeId);
   // 服从调剂 means something only for vocational choices.
   const acceptAdjustment = track === 'vocational' ? input.acceptAdjustment : false;

@@ -9,6 +9,7 @@ import { idParam, publicBrochureDetail, publicBrochureList, publicBrochureQuery,
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../../auth/policy';
 import { verifyCode, type VerifierRegistry } from '../../signing/codes';
+import { verifyTransferForm, verifyTransferList } from '../transfers/verify';
 import { listPublicKeys } from '../../signing/keys';
 import { publicDetail, publicList } from './queries';
 import { brochurePdf } from './brochure-pdf';
@@ -21,7 +22,7 @@ const tags = ['public'];
 /** One verifier per payload type; the visits work adds `permit`. */
 export const verifiers: VerifierRegistry = { brochure: verifyBrochureCode };
 /** With the visits work's `permit` verifier, which reads the business clock (a permit's status depends on the time). */
-export const verifiersFor = (deps: AppDeps, viewer: Actor | null = null): VerifierRegistry => ({ ...verifiers, permit: permitVerifier(deps, viewer), application: verifyApplicationCode });
+export const verifiersFor = (deps: AppDeps, viewer: Actor | null = null): VerifierRegistry => ({ ...verifiers, permit: permitVerifier(deps, viewer), application: verifyApplicationCode, 'transfer-form': verifyTransferForm, 'transfer-list': verifyTransferList });
 
 export const KEYS_FORMAT =
   'code = base64url(payload) + "." + base64url(signature); payload = UTF-8 canonical JSON (keys sorted) with t (type) and k (key id); ' +

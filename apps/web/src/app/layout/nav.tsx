@@ -3,7 +3,7 @@ import {
   AimOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined,
   FileProtectOutlined, FileSearchOutlined, FileTextOutlined, SafetyCertificateOutlined, TeamOutlined,
   AlertOutlined, CarryOutOutlined, ScheduleOutlined, ShopOutlined,
-  BarChartOutlined, BellOutlined, ContactsOutlined, DiffOutlined, FlagOutlined, IdcardOutlined, SolutionOutlined, UsergroupAddOutlined, WarningOutlined,
+  BarChartOutlined, BellOutlined, NodeIndexOutlined, ContactsOutlined, DiffOutlined, FlagOutlined, IdcardOutlined, SolutionOutlined, UsergroupAddOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import type { OrgKind, Permission } from '@zhizhao/contracts/roles';
 import { defineMessages } from '../i18n';
@@ -38,6 +38,7 @@ export const navMessages = defineMessages({
   social: ['社会人员', 'Social applicants'],
   applicants: ['报名学生', 'Applicants'],
   notifications: ['通知发件箱', 'Outbox'],
+  earlyTransfers: ['提前到中职', 'Early transfer'],
 });
 
 /** The side menu: an entry shows only when the role holds its permission (and, where given, for those kinds of organisation). */
@@ -68,6 +69,8 @@ export const navItems: { path: string; key: keyof typeof navMessages; icon: Reac
   { path: '/open-days', key: 'openDays', icon: <FlagOutlined />, permission: 'openday.write', kinds: ['vocational_school'] },
   { path: '/social', key: 'social', icon: <UsergroupAddOutlined />, permission: 'social.confirm', kinds: ['vocational_school', 'district_bureau'] },
   { path: '/applicants', key: 'applicants', icon: <ContactsOutlined />, permission: 'application.read', kinds: ['vocational_school'] },
+  // Early transfer (issue 10: R13, R14): the schools of a pair, the bureaus and auditors.
+  { path: '/early-transfers', key: 'earlyTransfers', icon: <NodeIndexOutlined />, permission: 'transfer.read' },
   { path: '/notifications', key: 'notifications', icon: <BellOutlined />, permission: 'notification.read', kinds: ['district_bureau', 'city_bureau'] },
   { path: '/campaigns', key: 'campaigns', icon: <CalendarOutlined />, permission: 'campaign.read' },
   { path: '/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

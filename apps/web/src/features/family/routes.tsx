@@ -9,12 +9,20 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
 
 const MePage = named(() => import('./me/MePage'), 'MePage');
 const SocialRegisterPage = named(() => import('./social/SocialRegisterPage'), 'SocialRegisterPage');
+const EarlyTransferPage = named(() => import('./transfer/EarlyTransferPage'), 'EarlyTransferPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<Skeleton active style={{ padding: 16 }} />}>{node}</Suspense>;
 
 /** Signed-in family pages, under RequireAuth but outside the staff layout. */
 export const familyRoutes: RouteObject[] = [
-  { element: <FamilyLayout />, children: [{ path: '/me', element: page(<MePage />) }] },
+  {
+    element: <FamilyLayout />,
+    children: [
+      { path: '/me', element: page(<MePage />) },
+      // Early transfer (issue 10: R13, R14).
+      { path: '/me/early-transfer', element: page(<EarlyTransferPage />) },
+    ],
+  },
 ];
 /** Public pages (no sign-in). */
 export const familyPublicRoutes: RouteObject[] = [

@@ -10,6 +10,7 @@ import { FamilyError } from '../FamilyError';
 import { useApplication, useFamilyMe } from '../api';
 import { ApplicationEditor } from './ApplicationEditor';
 import { ConfirmCard } from './ConfirmCard';
+import { EarlyTransferEntryCard } from '../transfer/EntryCard';
 import { HistoryCard } from './HistoryCard';
 import { PressureReport } from './PressureReport';
 import { StatusCard } from './StatusCard';
@@ -35,6 +36,7 @@ export function MePage() {
       <StatusCard me={me.data} view={view.data} today={clock.data?.today} />
       <ApplicationEditor view={view.data} onDirty={onDirty} />
       <ConfirmCard me={me.data} view={view.data} dirty={dirty} />
+      {!me.data.social && view.data.track === 'vocational' && <EarlyTransferEntryCard />}
       <HistoryCard />
       <PressureReport />
     </Flex>

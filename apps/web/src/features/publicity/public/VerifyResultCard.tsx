@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { defineMessages, useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../lib/format';
 import { ApplicationFacts } from '../../family/verify/ApplicationFacts';
+import { TransferFacts } from '../../transfers/verify/TransferFacts';
 import type { VerifyResponse, VerifyStatus } from '../types';
 
 const m = defineMessages({
@@ -20,6 +21,8 @@ const m = defineMessages({
   kind_brochure: ['招生简章备案', 'Brochure filing'],
   kind_permit: ['进校宣传批准', 'Visit permit'],
   kind_application: ['中考志愿表', 'Application form (志愿表)'],
+  'kind_transfer-form': ['中等职业学校志愿填报表（提前到中职学习）', 'Early-transfer form (Annex 4)'],
+  'kind_transfer-list': ['提前到中职学习汇总名单', 'Early-transfer combined list'],
   facts: ['该验证码证明的信息', 'What this code vouches for'],
   key: ['签发密钥', 'Signing key'],
   open: ['查看备案的招生简章', 'Open the filed brochure'],
@@ -92,7 +95,8 @@ export function VerifyResultCard({ result }: { result: VerifyResponse }) {
         </Typography.Paragraph>
       </Flex>
       {facts.length > 0 && result.kind === 'application' && <ApplicationFacts facts={result.facts ?? {}} />}
-      {facts.length > 0 && result.kind !== 'application' && (
+      {facts.length > 0 && (result.kind === 'transfer-form' || result.kind === 'transfer-list') && <TransferFacts kind={result.kind} facts={result.facts ?? {}} />}
+      {facts.length > 0 && result.kind !== 'application' && result.kind !== 'transfer-form' && result.kind !== 'transfer-list' && (
         <Descriptions
           size="small"
           bordered
