@@ -9,6 +9,7 @@ import { describeBackends } from './harness';
 import { clients, expectError } from './factories';
 import { campaignIdOf, programmeWithCap, readyFamily } from './support-transfers';
 import { family } from './support-applications';
+import { admissionPool } from '../src/features/transfers/admission-pool';
 
 describeBackends('early transfer: request, two seals, the list, filing (R13, R14)', (env) => {
   const as = clients(env);
@@ -87,6 +88,13 @@ describeBackends('early transfer: request, two seals, the list, filing (R13, R14
     const report = (await district.get(`/api/early-transfer-report?campaignId=${campaignId}`)).json();
     expect(report.totals.filed).toBe(1);
     expect(report.nDistrict.filedDistrictRun).toBe(1);
+    // The seat is held: the admission fills one seat fewer and does not consider the student again (R13, R15).
+    const pool = await admissionPool(env().database.db, campaignId);
+    const p = pool.programmes.find((x) => x.programmeId === programmeId)!;
+    expect(p).toMatchObject({ heldByEarlyTransfer: 1, seatsForAdmission: p.seats - 1 });
+    expect(pool.excludedStudentIds.has(f.s.id)).toBe(true);
+    const caps = (await district.get(`/api/campaigns/${campaignId}/early-transfer-caps`)).json().rows;
+    expect(caps.find((r: { programmeId: number }) => r.programmeId === programmeId)).toMatchObject({ cap: 3, held: 1, filed: 1, seatsForAdmission: p.seats - 1, editable: true });
     // Return after filing: the district's decision only.
     expectError(await f.student.post('/api/me/early-transfer/withdraw', { reason: '不想去了' }), 409, 'EARLY_TRANSFER_TRANSITION');
     const returned = (await district.post(`/api/early-transfers/${t.id}/return`, { reason: '学生身体原因回初中就读' })).json();
