@@ -171,7 +171,8 @@ export async function createList(deps: AppDeps, rctx: RequestContext, body: z.in
     if (open) throw new AppError('EARLY_TRANSFER_TRANSITION', { rule: 'R14', reason: '该学校组合已有一份尚未备案的汇总名单：请先完成备案或撤回该名单', listId: open.id });
     const [jhOrg] = await tx.select().from(organizations).where(eq(organizations.id, body.juniorHighId));
     const [schoolOrg] = await tx.select().from(organizations).where(eq(organizations.id, body.schoolId));
-    const [row] = await tx.insert(earlyTransferLists).values({ campaignId: c.id, juniorHighId: body.juniorHighId, schoolId: body.schoolId, status: 'open', content: {}, createdBy: actor.userId }).returning({ id: earlyTransferLists.id });
+    // createdAt follows the business clock, like the seals' dates (the demo pretends another day).
+    const [row] = await tx.insert(earlyTransferLists).values({ campaignId: c.id, juniorHighId: body.juniorHighId, schoolId: body.schoolId, status: 'open', content: {}, createdBy: actor.userId, createdAt: now }).returning({ id: earlyTransferLists.id });
     const loaded = await loadTransfers(tx, forms.map((f) => f.id));
     const content: ListContent = {
       list: '提前到中职学校学习学生汇总名单', listId: row!.id, campaign: { id: c.id, name: c.name, year: c.year },

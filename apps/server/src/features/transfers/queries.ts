@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { transferTransition, withSettingDefaults, type CampaignSettings, type TransferAction, type TransferParty, type TransferStatus } from '@zhizhao/domain';
+import { finalTransferStatuses, transferTransition, withSettingDefaults, type CampaignSettings, type TransferAction, type TransferParty, type TransferStatus } from '@zhizhao/domain';
 import type { EarlyTransfer, EarlyTransferDetail, OrgKind, TransferFormContent } from '@zhizhao/contracts';
 import { queryRows, type Queryable, type Tx } from '../../db/client';
 import { audit, campaigns, campuses, earlyTransferLists, earlyTransfers, majors, organizations, plannedSeats, students } from '../../db/schema';
@@ -93,10 +93,13 @@ export function pendingConfirmersOf(t: Pick<TransferRow, 'status' | 'version' | 
 export async function presentTransfer(db: Queryable, l: LoadedTransfer, cache: KeyCache = keyCache()): Promise<EarlyTransfer> {
   const { t } = l;
   const names = new Map([[t.juniorHighId, l.juniorHighName], [t.schoolId, l.schoolName]]);
+  // A seal stands while its signature holds over the content and the form is in force: on a
+  // refused, withdrawn or returned form it is shown, and marked void.
+  const inForce = !finalTransferStatuses.includes(t.status as TransferStatus);
   const seals = (await Promise.all([
     sealViewOf(db, 'source', t.sourceSeal as StoredSeal | null, t.content, names, cache),
     sealViewOf(db, 'school', t.schoolSeal as StoredSeal | null, t.content, names, cache),
-  ])).filter((s) => s !== null);
+  ])).filter((s) => s !== null).map((s) => ({ ...s, valid: s.valid && inForce }));
   return {
     id: t.id, campaignId: t.campaignId, status: t.status as TransferStatus, version: t.version,
     studentId: l.student.id, studentName: l.student.name, examNo: l.student.examNo, className: l.student.className,

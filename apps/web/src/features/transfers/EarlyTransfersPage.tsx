@@ -65,12 +65,15 @@ export function EarlyTransfersPage() {
     if (party === 'school') {
       tabs.push({ key: 'prep', render: (id) => <PrepTab campaignId={id} /> });
       tabs.push({ key: 'exam', render: (id) => <ExamTab campaignId={id} /> });
+      // A school sets the caps of its own programmes (part of its planned seats).
+      if (can('major.write')) tabs.push({ key: 'caps', render: (id) => <CapsTab campaignId={id} /> });
     }
   } else {
     if (can('transfer.file')) tabs.push({ key: 'filing', render: (id) => <FilingTab campaignId={id} /> });
     tabs.push({ key: 'register', render: (id) => <RegisterTab campaignId={id} party="bureau" /> });
     tabs.push({ key: 'report', render: (id) => <ReportTab campaignId={id} /> });
-    if (me.organization.kind === 'district_bureau' && can('major.read')) tabs.push({ key: 'caps', render: (id) => <CapsTab campaignId={id} /> });
+    // Whoever sets planned seats sets the caps: the district its district-run schools', the city any (the rows say which are editable).
+    if (can('major.read')) tabs.push({ key: 'caps', render: (id) => <CapsTab campaignId={id} /> });
   }
   const asked = params.get('tab') as TabKey | null;
   const active = tabs.find((x) => x.key === asked)?.key ?? tabs[0]?.key;

@@ -45,12 +45,14 @@ export function EarlyTransferPage() {
   const d = q.data;
   const active = d.current && !finalTransferStatuses.includes(d.current.status) ? d.current : null;
   const canAsk = d.problems.length === 0 && !active;
+  // A request in progress is shown below: "there is already one" is no news then.
+  const shown = active ? { ...d, problems: d.problems.filter((p) => p.code !== 'EARLY_TRANSFER_ACTIVE') } : d;
   const other = me.role === 'guardian' ? t('role_student') : t('role_guardian');
 
   return (
     <Flex vertical gap={12} data-testid="et-family">
       <div>{back}</div>
-      <EligibilityCard data={d} canAsk={canAsk} />
+      <EligibilityCard data={shown} canAsk={canAsk} />
       {d.current && <CurrentCard d={d.current} programmes={d.programmes} />}
       {!active && (
         <Card size="small" title={t('programmes')} data-testid="et-programmes-card">

@@ -12,7 +12,7 @@ export function PastCard({ past }: { past: readonly EarlyTransfer[] }) {
   return (
     <Card size="small" title={t('past')} data-testid="et-past">
       <Flex vertical gap={8}>
-        {[...past].sort((a, b) => b.requestedOn.localeCompare(a.requestedOn)).map((x) => (
+        {[...past].sort((a, b) => b.id - a.id).map((x) => (
           <div key={x.id} data-testid="et-past-item" data-status={x.status} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 6 }}>
             <Flex justify="space-between" gap={8} wrap>
               <Typography.Text>{x.schoolName} · {x.majorName}</Typography.Text>

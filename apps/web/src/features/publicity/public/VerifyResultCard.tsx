@@ -23,6 +23,7 @@ const m = defineMessages({
   kind_application: ['中考志愿表', 'Application form (志愿表)'],
   'kind_transfer-form': ['中等职业学校志愿填报表（提前到中职学习）', 'Early-transfer form (Annex 4)'],
   'kind_transfer-list': ['提前到中职学习汇总名单', 'Early-transfer combined list'],
+  withdrawn_transfer: ['已撤回：印章作废', 'Withdrawn: the seals are void'],
   facts: ['该验证码证明的信息', 'What this code vouches for'],
   key: ['签发密钥', 'Signing key'],
   open: ['查看备案的招生简章', 'Open the filed brochure'],
@@ -87,7 +88,7 @@ export function VerifyResultCard({ result }: { result: VerifyResponse }) {
       <Flex vertical align="center" gap={4} style={{ textAlign: 'center', marginBottom: facts.length ? 16 : 0 }}>
         <span style={{ fontSize: 64, color: s.color, lineHeight: 1 }}>{s.icon}</span>
         <Typography.Title level={2} style={{ margin: '8px 0 0', color: s.color }} data-testid="verify-status" data-status={result.status}>
-          {t(result.status)}
+          {result.status === 'withdrawn' && result.kind?.startsWith('transfer-') ? t('withdrawn_transfer') : t(result.status)}
         </Typography.Title>
         {result.kind && <Typography.Text type="secondary">{t(`kind_${result.kind}`)}</Typography.Text>}
         <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 16 }} data-testid="verify-message">
@@ -95,7 +96,7 @@ export function VerifyResultCard({ result }: { result: VerifyResponse }) {
         </Typography.Paragraph>
       </Flex>
       {facts.length > 0 && result.kind === 'application' && <ApplicationFacts facts={result.facts ?? {}} />}
-      {facts.length > 0 && (result.kind === 'transfer-form' || result.kind === 'transfer-list') && <TransferFacts kind={result.kind} facts={result.facts ?? {}} />}
+      {facts.length > 0 && (result.kind === 'transfer-form' || result.kind === 'transfer-list') && <TransferFacts kind={result.kind} facts={result.facts ?? {}} keyId={result.keyId} />}
       {facts.length > 0 && result.kind !== 'application' && result.kind !== 'transfer-form' && result.kind !== 'transfer-list' && (
         <Descriptions
           size="small"

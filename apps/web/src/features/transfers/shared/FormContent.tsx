@@ -3,7 +3,7 @@
  * source school, the enrolling school and its major, the guardian, the family's confirmations
  * and the two schools' seals. Filled by the server from the records; shown, never edited.
  */
-import { Descriptions, Flex, Tag, Typography } from 'antd';
+import { Descriptions, Flex, Grid, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { defineMessages, useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../lib/format';
@@ -45,6 +45,7 @@ function confirmations(d: EarlyTransferDetail): Record<'student' | 'guardian', s
 export function FormContent({ d }: { d: EarlyTransferDetail }) {
   const { t } = useI18n(m);
   const c = d.content;
+  const phone = !Grid.useBreakpoint().sm;
   const signed = confirmations(d);
   const sig = (who: 'student' | 'guardian') =>
     d.pendingConfirmers.includes(who)
@@ -60,7 +61,8 @@ export function FormContent({ d }: { d: EarlyTransferDetail }) {
         size="small"
         bordered
         column={{ xs: 1, sm: 2 }}
-        styles={{ label: { whiteSpace: 'nowrap' } }}
+        // On a phone the labels wrap in a narrow column so the values keep their width.
+        styles={phone ? { label: { width: 84, padding: '6px 8px' }, content: { padding: '6px 8px', wordBreak: 'break-all' } } : { label: { whiteSpace: 'nowrap' } }}
         items={[
           { key: 'name', label: t('name'), children: c.student.name },
           { key: 'gender', label: t('gender'), children: t(c.student.gender) },

@@ -17,6 +17,7 @@ const m = defineMessages({
   teacher: ['任课教师', 'Teacher'],
   hours: ['每周课时', 'Hours a week'],
   addCourse: ['添加课程', 'Add a course'],
+  perWeek: ['课时/周', 'h/week'],
   notes: ['说明', 'Notes'],
   notesPh: ['如：与初中学校分层教学的安排、辅导时间等', 'E.g. the tiered teaching with the junior high, tutoring times'],
 });
@@ -58,8 +59,8 @@ export function PrepDrawer({ campaignId, prep, onClose }: { campaignId: number; 
                     <Form.Item name={[f.name, 'teacher']} rules={[{ required: true, whitespace: true, max: 40 }]} style={{ marginBottom: 4, flex: '1 1 100px' }}>
                       <Input placeholder={t('teacher')} maxLength={40} data-testid="et-prep-teacher" />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'hoursPerWeek']} rules={[{ required: true }]} style={{ marginBottom: 4, width: 110 }}>
-                      <InputNumber min={0.5} max={40} step={0.5} placeholder={t('hours')} style={{ width: '100%' }} data-testid="et-prep-hours" />
+                    <Form.Item name={[f.name, 'hoursPerWeek']} rules={[{ required: true }]} style={{ marginBottom: 4, width: 140 }}>
+                      <InputNumber min={0.5} max={40} step={0.5} placeholder={t('hours')} suffix={t('perWeek')} style={{ width: '100%' }} data-testid="et-prep-hours" />
                     </Form.Item>
                     <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="remove" />
                   </Flex>

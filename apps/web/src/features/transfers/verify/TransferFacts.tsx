@@ -10,12 +10,13 @@ import { Descriptions, Flex, Typography } from 'antd';
 import { defineMessages, useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../lib/format';
 import { transferMessages } from '../messages';
+import { Codes } from '../shared/Codes';
 import { SealMark } from '../shared/SealMark';
 
 const m = defineMessages({
   ...transferMessages,
-  facts_form: ['该《中等职业学校志愿填报表》证明的信息', 'What this Annex 4 form vouches for'],
-  facts_list: ['该汇总名单证明的信息', 'What this combined list vouches for'],
+  facts_form: ['该填报表证明的信息', 'What this form vouches for'],
+  facts_list: ['该名单证明的信息', 'What this list vouches for'],
   f_student: ['学生', 'Student'],
   f_examNo: ['中考报名号', 'Exam number'],
   f_juniorHigh: ['生源学校（初中）', 'Source school (junior high)'],
@@ -52,7 +53,7 @@ function nameOf(v: unknown): string {
   return [head || null, ...Object.entries(r).filter(([k]) => !['student', 'studentName', 'examNo'].includes(k)).map(([, x]) => String(x))].filter(Boolean).join(' · ');
 }
 
-export function TransferFacts({ kind, facts }: { kind: 'transfer-form' | 'transfer-list'; facts: Record<string, unknown> }) {
+export function TransferFacts({ kind, facts, keyId }: { kind: 'transfer-form' | 'transfer-list'; facts: Record<string, unknown>; keyId?: string | null }) {
   const { t } = useI18n(m);
   const seals = (v: unknown): ReactNode => {
     const list = Array.isArray(v) ? (v as SealFact[]) : [];
@@ -89,15 +90,18 @@ export function TransferFacts({ kind, facts }: { kind: 'transfer-form' | 'transf
     .filter(([k]) => !hidden.has(k))
     .sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
   return (
-    <Descriptions
-      size="small"
-      bordered
-      column={1}
-      title={t(kind === 'transfer-form' ? 'facts_form' : 'facts_list')}
-      data-testid="verify-facts"
-      style={{ background: '#fff', padding: 8, borderRadius: 8 }}
-      styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
-      items={rows.map(([k, v]) => ({ key: k, label: `f_${k}` in m ? t(`f_${k}` as keyof typeof m) : k, children: <span data-fact={k}>{value(k, v)}</span> }))}
-    />
+    <>
+      <Descriptions
+        size="small"
+        bordered
+        column={1}
+        title={t(kind === 'transfer-form' ? 'facts_form' : 'facts_list')}
+        data-testid="verify-facts"
+        style={{ background: '#fff', padding: 8, borderRadius: 8 }}
+        styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
+        items={rows.map(([k, v]) => ({ key: k, label: `f_${k}` in m ? t(`f_${k}` as keyof typeof m) : k, children: <span data-fact={k}>{value(k, v)}</span> }))}
+      />
+      <div style={{ marginTop: 8 }}><Codes testId="verify-codes" items={[{ label: t('keyId'), value: keyId }]} /></div>
+    </>
   );
 }
