@@ -73,7 +73,7 @@ ALTER TABLE "exam_prep_plans" ADD CONSTRAINT "exam_prep_plans_school_id_organiza
 ALTER TABLE "exam_prep_plans" ADD CONSTRAINT "exam_prep_plans_junior_high_id_organizations_id_fk" FOREIGN KEY ("junior_high_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exam_prep_plans" ADD CONSTRAINT "exam_prep_plans_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "early_transfer_lists_campaign_idx" ON "early_transfer_lists" USING btree ("campaign_id","status");--> statement-breakpoint
-CREATE UNIQUE INDEX "early_transfer_lists_filing_number_key" ON "early_transfer_lists" USING btree ("filing_number");--> statement-breakpoint
+CREATE UNIQUE INDEX "early_transfer_lists_filing_number_key" ON "early_transfer_lists" USING btree ("campaign_id","filing_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "early_transfer_lists_one_open_key" ON "early_transfer_lists" USING btree ("campaign_id","junior_high_id","school_id") WHERE status in ('open', 'sealed');--> statement-breakpoint
 CREATE INDEX "early_transfers_campaign_status_idx" ON "early_transfers" USING btree ("campaign_id","status");--> statement-breakpoint
 CREATE INDEX "early_transfers_student_idx" ON "early_transfers" USING btree ("student_id","id");--> statement-breakpoint

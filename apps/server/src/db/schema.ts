@@ -839,7 +839,8 @@ export const earlyTransferLists = pgTable(
   },
   (t) => [
     index('early_transfer_lists_campaign_idx').on(t.campaignId, t.status),
-    uniqueIndex('early_transfer_lists_filing_number_key').on(t.filingNumber),
+    // Each district numbers its own lists (the pattern may be the same in two districts).
+    uniqueIndex('early_transfer_lists_filing_number_key').on(t.campaignId, t.filingNumber),
     uniqueIndex('early_transfer_lists_one_open_key').on(t.campaignId, t.juniorHighId, t.schoolId).where(sql`status in ('open', 'sealed')`),
   ],
 );

@@ -1,7 +1,8 @@
 /**
  * Loads the demo district once (idempotent): organisations, campuses, this year's
  * qualifications, an account for every organisation, the campaign with the plan's
- * defaults, the demo clock, and the targets (demo-targets.ts). Demo accounts need no
+ * defaults, the demo clock, the targets (demo-targets.ts), publicity, visits, students and
+ * applications, and May's early transfers (demo-transfers.ts). Demo accounts need no
  * forced password change (demo only).
  */
 import { eq } from 'drizzle-orm';
@@ -16,6 +17,7 @@ import { seedDemoTargets } from './demo-targets';
 import { seedDemoPublicity } from './demo-publicity';
 import { seedDemoVisits } from './demo-visits';
 import { seedDemoApplications } from './demo-applications';
+import { seedDemoTransfers } from './demo-transfers';
 
 export const DEMO_FLAG_KEY = 'demo';
 
@@ -78,6 +80,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: Dem
     await seedDemoPublicity(tx, ids, campaignIds);
     await seedDemoVisits(tx, ids, campaignIds);
     await seedDemoApplications(tx, ids, campaignIds, passwordHash);
+    await seedDemoTransfers(tx, ids, campaignIds);
   });
   return { seeded: true, accounts };
 }

@@ -84,8 +84,11 @@ export async function refuseTransfer(deps: AppDeps, rctx: RequestContext, id: nu
   });
 }
 
-export async function withdrawTransfer(deps: AppDeps, rctx: RequestContext, id: number, input: { reason: string }) {
-  return act(deps, rctx, id, 'transfer.seal', async (tx, l, party, now) => withdrawIn(tx, rctx, l.t, party, input.reason, now));
+export async function withdrawTransfer(deps: AppDeps, rctx: RequestContext, id: number, input: { reason: string; version?: number }) {
+  return act(deps, rctx, id, 'transfer.seal', async (tx, l, party, now) => {
+    if (input.version !== undefined && l.t.version !== input.version) throw new AppError('EARLY_TRANSFER_STALE', { version: input.version, currentVersion: l.t.version });
+    await withdrawIn(tx, rctx, l.t, party, input.reason, now);
+  });
 }
 
 /** After filing, the district bureau's decision (R14): the student goes back to the junior high; the seat is released. */
