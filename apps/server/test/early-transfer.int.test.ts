@@ -4,7 +4,9 @@
  * seals, both seal the combined list, the district bureau files it; the codes verify at every
  * step; a change after the first seal voids the seals; refusals name their rules.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { notifications } from '../src/db/schema';
 import { describeBackends } from './harness';
 import { clients, expectError } from './factories';
 import { campaignIdOf, programmeWithCap, readyFamily } from './support-transfers';
@@ -79,6 +81,10 @@ describeBackends('early transfer: request, two seals, the list, filing (R13, R14
     expect(vl).toMatchObject({ status: 'valid', facts: { filingNumber: filed.filingNumber } });
     expect(JSON.stringify(vl)).not.toContain(f.s.name);
 
+    // The family is told at each turn (the outbox of the notification channel).
+    const told = await env().database.db.select({ template: notifications.template, body: notifications.body }).from(notifications).where(eq(notifications.studentId, f.s.id));
+    expect(told.map((n) => n.template)).toEqual(expect.arrayContaining(['early_transfer_sealed', 'early_transfer_filed']));
+    expect(told.find((n) => n.template === 'early_transfer_filed')!.body).toContain(filed.filingNumber);
     const after = (await f.student.get('/api/me/early-transfer')).json().current;
     expect(after).toMatchObject({ status: 'filed', filingNumber: filed.filingNumber });
     // Filed: the family can no longer switch to general high.

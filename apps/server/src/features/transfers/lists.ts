@@ -29,6 +29,7 @@ import { AppError } from '../../errors';
 import { campaignById, campaignOfActor } from '../applications/bureau-campaign';
 import { contentDigest, keyCache, makeSeal, sealViewOf, type KeyCache, type StoredSeal } from './seals';
 import { loadTransfers, type ListRow, type TransferRow } from './queries';
+import { notifyFamily } from './notify-family';
 
 /** Advisory-lock namespace of the early-transfer list numbers ("zz" + 3). */
 const LIST_LOCK = 0x7a7a03;
@@ -251,7 +252,10 @@ export async function fileList(deps: AppDeps, rctx: RequestContext, id: number):
     const code = await signCode(tx, rctx, x.district.id, { t: 'transfer-list', id, h: contentDigest(x.l.content), n: filingNumber }, deps.config.keySecret);
     await tx.update(earlyTransferLists).set({ status: 'filed', filingNumber, filingSeq: seq, filedOn: today, filingSeal, code, updatedAt: new Date() }).where(eq(earlyTransferLists.id, id));
     const forms = await tx.select().from(earlyTransfers).where(and(eq(earlyTransfers.listId, id), eq(earlyTransfers.status, 'listed'))).for('update');
-    for (const f of forms) await moveForm(tx, rctx, f, 'file', now, { filedOn: today }, { filingNumber });
+    for (const f of forms) {
+      await moveForm(tx, rctx, f, 'file', now, { filedOn: today }, { filingNumber });
+      await notifyFamily(tx, f, 'filed', { filingNumber });
+    }
     await writeAudit(tx, rctx, { action: 'early_transfer_list.file', objectType: 'early_transfer_list', objectId: id, organizationId: x.district.id, changes: { status: { from: 'sealed', to: 'filed' }, filingNumber, filedOn: today, transfers: forms.map((f) => f.id), businessAt: now.toISOString() } });
   });
   return listDetail(deps, rctx.actor!, id);

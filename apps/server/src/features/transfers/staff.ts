@@ -25,6 +25,7 @@ import { campaignOfActor } from '../applications/bureau-campaign';
 import { contentDigest, makeSeal } from './seals';
 import { detailOf, loadTransfer, loadTransfers, presentTransfer, refOf, staffActions, type LoadedTransfer } from './queries';
 import { withdrawIn } from './family';
+import { notifyFamily } from './notify-family';
 import { keyCache } from './seals';
 
 export async function staffDetail(deps: AppDeps, actor: Actor, id: number): Promise<EarlyTransferDetail> {
@@ -69,6 +70,7 @@ export async function sealTransfer(deps: AppDeps, rctx: RequestContext, id: numb
       action: 'early_transfer.seal', objectType: 'early_transfer', objectId: l.t.id, organizationId: org,
       changes: { party, version: l.t.version, status: { from: l.t.status, to: r.to }, keyId: seal.kid, businessAt: now.toISOString() },
     });
+    if (r.to === 'sealed') await notifyFamily(tx, l.t, 'sealed');
   });
 }
 
@@ -81,6 +83,7 @@ export async function refuseTransfer(deps: AppDeps, rctx: RequestContext, id: nu
       action: 'early_transfer.refuse', objectType: 'early_transfer', objectId: l.t.id, organizationId: rctx.actor!.organizationId,
       changes: { party, version: l.t.version, status: { from: l.t.status, to: r.to }, reason: input.reason, businessAt: now.toISOString() },
     });
+    await notifyFamily(tx, l.t, 'refused', { reason: input.reason });
   });
 }
 
@@ -88,6 +91,7 @@ export async function withdrawTransfer(deps: AppDeps, rctx: RequestContext, id: 
   return act(deps, rctx, id, 'transfer.seal', async (tx, l, party, now) => {
     if (input.version !== undefined && l.t.version !== input.version) throw new AppError('EARLY_TRANSFER_STALE', { version: input.version, currentVersion: l.t.version });
     await withdrawIn(tx, rctx, l.t, party, input.reason, now);
+    await notifyFamily(tx, l.t, 'withdrawn', { reason: input.reason });
   });
 }
 
@@ -100,6 +104,7 @@ export async function returnTransfer(deps: AppDeps, rctx: RequestContext, id: nu
       action: 'early_transfer.return', objectType: 'early_transfer', objectId: l.t.id, organizationId: l.t.juniorHighId,
       changes: { party, version: l.t.version, status: { from: l.t.status, to: r.to }, reason: input.reason, returnedOn: today, businessAt: now.toISOString() },
     });
+    await notifyFamily(tx, l.t, 'returned', { reason: input.reason });
   });
 }
 
