@@ -19,6 +19,7 @@ import { call, describeBackends, signIn } from './harness';
 import { buildPublicityFixture, publicityRows } from './authz-publicity';
 import { buildVisitsFixture, visitRows } from './authz-visits';
 import { applicationRows, buildApplicationsFixture, FAMILY_ACCOUNTS } from './authz-applications';
+import { buildTransfersFixture, transferPartyTests, transferRows } from './authz-transfers';
 
 type Who = Role | 'anonymous';
 const accounts: Record<Role, string> = {
@@ -158,6 +159,9 @@ const matrix: Record<string, RouteCase> = {
 
   // Applications (issue 9): the roster, the family's application, the live picture, duplicates, pressure, guidance, social applicants.
   ...applicationRows,
+
+  // Early transfer (issue 10): the family's request, the two seals, the combined lists, filing, curriculum, exam preparation, caps.
+  ...transferRows,
 };
 
 /** Routes served by the docs plugin: public reading, one row for them all. */
@@ -226,6 +230,7 @@ describeBackends('authorization matrix', (env) => {
     await buildPublicityFixture(env().database.db);
     await buildVisitsFixture(env().database.db);
     await buildApplicationsFixture(env());
+    await buildTransfersFixture(env());
     for (const role of callers) cookies.set(role, await signIn(env().app, accounts[role]));
   });
 
@@ -284,4 +289,6 @@ describeBackends('authorization matrix', (env) => {
       expect(outcomes).toEqual([]);
     });
   }
+
+  transferPartyTests(env);
 });
