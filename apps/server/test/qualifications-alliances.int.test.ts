@@ -58,9 +58,11 @@ describeBackends('qualifications (R4) and joint enrollments (R3)', (env) => {
   });
 
   it('names the problems of an inconsistent joint enrollment and refuses a school already in one (R3)', async () => {
-    const district = await as('district.admin');
+    // V13 and V14 are city-run: the city puts them in a joint enrollment, never the district they stand in (issue 14 §1).
+    const district = await as('city.admin');
     const d01 = await orgId(env(), 'D01');
     const base = { name: '测试联合招生', districtId: d01, memberIds: [await orgId(env(), 'V13'), await orgId(env(), 'V14')], rules: [{ category: 'art', campusId: await campus('V13') }] };
+    expectError(await (await as('district.admin')).post('/api/alliances', { ...base, rules: [...base.rules, { category: 'general', campusId: await campus('V14') }] }), 403, 'FORBIDDEN');
     const invalid = expectError(await district.post('/api/alliances', base), 400, 'ALLIANCE_INVALID');
     expect(invalid.problems.map((p: { en: string }) => p.en)).toEqual(['exactly one campus must be set for general majors']);
     expectError(await district.post('/api/alliances', { ...base, memberIds: [await orgId(env(), 'V01'), await orgId(env(), 'V13')], rules: [...base.rules, { category: 'general', campusId: await campus('V01') }] }), 409, 'ALLIANCE_MEMBER_TAKEN');

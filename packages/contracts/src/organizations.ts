@@ -24,6 +24,8 @@ export const organization = z.object({
   contactPhone: z.string(),
   active: z.boolean(),
   updatedAt: z.string(),
+  /** The caller runs this organisation: may change its record, campuses and accounts (a district never a city-run school's). */
+  manageable: z.boolean().optional(),
 });
 export type Organization = z.infer<typeof organization>;
 

@@ -13,6 +13,8 @@ export const user = z.object({
   mustChangePassword: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  /** The caller may change this account (its organisation is one the caller runs). */
+  manageable: z.boolean().optional(),
 });
 export type User = z.infer<typeof user>;
 

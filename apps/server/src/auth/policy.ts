@@ -21,8 +21,12 @@ export type Actor = {
   cityId: number | null;
 };
 
-/** What the policy needs to know about an organisation an object belongs to. */
-export type OrgRef = { id: number; kind: OrgKind; districtId: number | null; cityId: number | null };
+/**
+ * What the policy needs to know about an organisation an object belongs to. `runBy` (who runs a
+ * vocational school: 'district' | 'city') decides who may change the school's own record and
+ * accounts (managesOrg); a ref without it is treated as not the district's.
+ */
+export type OrgRef = { id: number; kind: OrgKind; districtId: number | null; cityId: number | null; runBy?: string | null };
 
 export type Scope = { kind: 'city'; cityId: number } | { kind: 'district'; districtId: number } | { kind: 'org'; organizationId: number };
 
@@ -64,9 +68,27 @@ export function authorizeInDistrict(actor: Actor, permission: Permission, distri
   if (!canInDistrict(actor, permission, district)) throw new AppError('FORBIDDEN', { permission });
 }
 
+/**
+ * The permissions that change an organisation's own record, campuses and accounts: they belong
+ * to whoever runs the organisation, not to whoever it stands under.
+ */
+const RUNNER_PERMISSIONS: ReadonlySet<Permission> = new Set(['org.write', 'user.write']);
+
+/**
+ * Whether the actor runs the organisation (may change its record, campuses, accounts, put it
+ * in an alliance): a city-run school stands in a district (R3/R4) but belongs to the city — the
+ * district reads it, never changes it. Schools run themselves; the city runs all of its city.
+ */
+export function managesOrg(actor: Actor, org: OrgRef): boolean {
+  if (!inScope(actor, org)) return false;
+  if (scopeOf(actor).kind !== 'district' || org.kind !== 'vocational_school') return true;
+  return org.runBy === 'district';
+}
+
 export function can(actor: Actor, permission: Permission, org?: OrgRef): boolean {
   if (!hasPermission(actor.role, permission)) return false;
-  return org === undefined || inScope(actor, org);
+  if (org === undefined) return true;
+  return RUNNER_PERMISSIONS.has(permission) ? managesOrg(actor, org) : inScope(actor, org);
 }
 
 export function authorize(actor: Actor, permission: Permission, org?: OrgRef): void {

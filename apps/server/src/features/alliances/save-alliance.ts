@@ -9,7 +9,7 @@ import { checkAlliance, type MajorCategory } from '@zhizhao/domain';
 import type { AppDeps } from '../../deps';
 import type { Tx } from '../../db/client';
 import { allianceMembers, allianceRules, alliances, campuses, organizations } from '../../db/schema';
-import { authorize } from '../../auth/policy';
+import { authorize, managesOrg, type Actor } from '../../auth/policy';
 import { writeAudit, type RequestContext } from '../../audit/write-audit';
 import { AppError } from '../../errors';
 import { getOrg, refOf } from '../organizations/queries';
@@ -18,10 +18,13 @@ import { loadAlliances, type AllianceView } from './queries';
 export type AllianceInput = { name: string; districtId: number; countsTowardNDistrict: boolean; memberIds: number[]; rules: Array<{ category: MajorCategory; campusId: number }> };
 export type AlliancePatch = Partial<Omit<AllianceInput, 'districtId'>>;
 
-async function checkInput(tx: Tx, input: AllianceInput, allianceId: number | null) {
+async function checkInput(tx: Tx, actor: Actor, input: AllianceInput, allianceId: number | null) {
   const memberIds = [...new Set(input.memberIds)];
   const problems: Array<{ zh: string; en: string }> = [];
   const schools = memberIds.length ? await tx.select().from(organizations).where(inArray(organizations.id, memberIds)) : [];
+  // A city-run school stands in the district but is the city's: only the city puts it in an alliance.
+  const notRun = schools.filter((s) => s.kind === 'vocational_school' && !managesOrg(actor, refOf(s))).map((s) => s.id);
+  if (notRun.length) throw new AppError('FORBIDDEN', { permission: 'alliance.write', reason: '市属学校只能由市教育局列入联合招生', organizationIds: notRun });
   for (const id of memberIds) {
     const s = schools.find((o) => o.id === id);
     if (!s || s.kind !== 'vocational_school' || !s.active || s.districtId !== input.districtId) {
@@ -56,7 +59,7 @@ export async function createAllianceIn(tx: Tx, ctx: RequestContext, input: Allia
   const district = await getOrg(tx, input.districtId);
   if (district.kind !== 'district_bureau') throw new AppError('NOT_FOUND', { districtId: input.districtId, expected: 'district_bureau' });
   authorize(ctx.actor!, 'alliance.write', refOf(district));
-  const memberIds = await checkInput(tx, input, null);
+  const memberIds = await checkInput(tx, ctx.actor!, input, null);
   const [row] = await tx.insert(alliances).values({ name: input.name, districtId: district.id, countsTowardNDistrict: input.countsTowardNDistrict }).returning();
   await writeMembersAndRules(tx, row!.id, memberIds, input.rules);
   await writeAudit(tx, ctx, { action: 'alliance.create', objectType: 'alliance', objectId: row!.id, changes: { created: { ...input, memberIds } }, organizationId: district.id });
@@ -75,7 +78,7 @@ export async function updateAlliance(deps: AppDeps, ctx: RequestContext, id: num
       memberIds: patch.memberIds ?? before.members.map((m) => m.organizationId),
       rules: patch.rules ?? before.rules.map((r) => ({ category: r.category, campusId: r.campusId })),
     };
-    const memberIds = await checkInput(tx, input, id);
+    const memberIds = await checkInput(tx, ctx.actor!, input, id);
     await tx.update(alliances).set({ name: input.name, countsTowardNDistrict: input.countsTowardNDistrict }).where(eq(alliances.id, id));
     await writeMembersAndRules(tx, id, memberIds, input.rules);
     const after = (await loadAlliances(tx, eq(alliances.id, id)))[0]!;

@@ -3,7 +3,7 @@ import type { OrgKind } from '@zhizhao/contracts';
 import type { Queryable } from '../../db/client';
 import { campuses, organizations, qualifications } from '../../db/schema';
 import { orgScope } from '../../auth/scope-sql';
-import type { Actor, OrgRef } from '../../auth/policy';
+import { can, type Actor, type OrgRef } from '../../auth/policy';
 import { AppError } from '../../errors';
 
 export type OrgRow = typeof organizations.$inferSelect;
@@ -26,8 +26,8 @@ export function presentOrg(o: OrgRow) {
   };
 }
 
-export function refOf(o: Pick<OrgRow, 'id' | 'kind' | 'districtId' | 'cityId'>): OrgRef {
-  return { id: o.id, kind: o.kind as OrgKind, districtId: o.districtId, cityId: o.cityId };
+export function refOf(o: Pick<OrgRow, 'id' | 'kind' | 'districtId' | 'cityId'> & { runBy?: string | null }): OrgRef {
+  return { id: o.id, kind: o.kind as OrgKind, districtId: o.districtId, cityId: o.cityId, runBy: o.runBy ?? null };
 }
 
 export async function getOrg(db: Queryable, id: number): Promise<OrgRow> {
@@ -52,15 +52,16 @@ export async function listOrgs(db: Queryable, actor: Actor, f: OrgFilters) {
     db.select().from(organizations).where(where).orderBy(asc(organizations.kind), asc(organizations.code)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(organizations).where(where),
   ]);
-  return { items: items.map(presentOrg), total: Number(total!.n), page: f.page, pageSize: f.pageSize };
+  return { items: items.map((o) => ({ ...presentOrg(o), manageable: can(actor, 'org.write', refOf(o)) })), total: Number(total!.n), page: f.page, pageSize: f.pageSize };
 }
 
-export async function orgDetail(db: Queryable, org: OrgRow) {
+export async function orgDetail(db: Queryable, org: OrgRow, actor?: Actor) {
   const [parent] = org.parentId ? await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, org.parentId)) : [];
   const cs = await db.select().from(campuses).where(eq(campuses.organizationId, org.id)).orderBy(asc(campuses.id));
   const qs = await db.select().from(qualifications).where(eq(qualifications.organizationId, org.id)).orderBy(asc(qualifications.year));
   return {
     ...presentOrg(org),
+    ...(actor ? { manageable: can(actor, 'org.write', refOf(org)) } : {}),
     parentName: parent?.name ?? null,
     campuses: cs.map((c) => ({ id: c.id, name: c.name, address: c.address, active: c.active })),
     qualifications: qs.map((q) => ({ year: q.year, qualified: q.qualified, note: q.note })),

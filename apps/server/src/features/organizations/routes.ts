@@ -48,7 +48,7 @@ export const organizationRoutes =
     app.get('/api/organizations/:id', { schema: { tags, summary: '机构详情 An organisation', params: idParam, response: { 200: organizationDetail } }, config: { access: 'org.read' } }, async (req) => {
       const org = await getOrg(deps.db, req.params.id);
       authorize(req.actor!, 'org.read', refOf(org));
-      return orgDetail(deps.db, org);
+      return orgDetail(deps.db, org, req.actor!);
     });
 
     app.post('/api/organizations', { schema: { tags, summary: '新建机构 Create an organisation', body: createOrganizationBody, response: { 200: organization } }, config: { access: 'org.write' } }, async (req) =>

@@ -3,9 +3,9 @@ import { familyRoles, type Role } from '@zhizhao/contracts';
 import type { Queryable } from '../../db/client';
 import { organizations, users } from '../../db/schema';
 import { orgScope } from '../../auth/scope-sql';
-import type { Actor } from '../../auth/policy';
+import { canManageAccount, type Actor } from '../../auth/policy';
 import { AppError } from '../../errors';
-import { likeText } from '../organizations/queries';
+import { likeText, refOf } from '../organizations/queries';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -37,10 +37,10 @@ export async function listUsers(db: Queryable, actor: Actor, f: { organizationId
   if (f.role) conditions.push(eq(users.role, f.role));
   if (f.q) conditions.push(or(ilike(users.username, likeText(f.q)), ilike(users.displayName, likeText(f.q))));
   const where = and(...conditions);
-  const base = db.select({ user: users, orgName: organizations.name }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId));
+  const base = db.select({ user: users, orgName: organizations.name, org: { id: organizations.id, kind: organizations.kind, districtId: organizations.districtId, cityId: organizations.cityId, runBy: organizations.runBy } }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId));
   const [items, [total]] = await Promise.all([
     base.where(where).orderBy(asc(users.username)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId)).where(where),
   ]);
-  return { items: items.map((r) => presentUser(r.user, r.orgName)), total: Number(total!.n), page: f.page, pageSize: f.pageSize };
+  return { items: items.map((r) => ({ ...presentUser(r.user, r.orgName), manageable: canManageAccount(actor, r.user.role as Role, refOf(r.org)) })), total: Number(total!.n), page: f.page, pageSize: f.pageSize };
 }

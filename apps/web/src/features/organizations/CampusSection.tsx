@@ -47,7 +47,7 @@ export function CampusSection({ org }: { org: OrganizationDetail }) {
     <section style={{ marginTop: 24 }} data-testid="campuses">
       <Typography.Title level={5}>
         {t('title')}
-        {can('org.write') && <Button size="small" icon={<PlusOutlined />} style={{ marginInlineStart: 12 }} onClick={() => open('new')}>{t('add')}</Button>}
+        {can('org.write') && org.manageable !== false && <Button size="small" icon={<PlusOutlined />} style={{ marginInlineStart: 12 }} onClick={() => open('new')}>{t('add')}</Button>}
       </Typography.Title>
       <Table<Campus>
         size="small"
@@ -59,7 +59,7 @@ export function CampusSection({ org }: { org: OrganizationDetail }) {
           { title: t('name'), dataIndex: 'name' },
           { title: t('address'), dataIndex: 'address', render: (a: string) => a || '—' },
           { title: t('status'), dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">{t('active')}</Tag> : <Tag>{t('inactive')}</Tag>) },
-          ...(can('org.write') ? [{ title: t('actions'), width: 70, render: (_: unknown, c: Campus) => <a onClick={() => open(c)}>{t('edit')}</a> }] : []),
+          ...(can('org.write') && org.manageable !== false ? [{ title: t('actions'), width: 70, render: (_: unknown, c: Campus) => <a onClick={() => open(c)}>{t('edit')}</a> }] : []),
         ]}
       />
       <Modal

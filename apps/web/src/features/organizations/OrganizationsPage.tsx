@@ -66,8 +66,9 @@ export function OrganizationsPage() {
       render: (_, o) => (
         <Space size={4}>
           <Button type="link" size="small" onClick={() => setDetailId(o.id)}>{t('view')}</Button>
-          {can('org.write') && <Button type="link" size="small" onClick={() => setForm({ mode: 'edit', org: o })}>{t('edit')}</Button>}
-          {can('org.write') && (
+          {/* A district reads a city-run school standing in it but never changes it (the server says which it runs). */}
+          {can('org.write') && o.manageable !== false && <Button type="link" size="small" onClick={() => setForm({ mode: 'edit', org: o })}>{t('edit')}</Button>}
+          {can('org.write') && o.manageable !== false && (
             <Button type="link" size="small" danger={o.active} onClick={() => toggle(o)}>
               {o.active ? t('deactivate') : t('activate')}
             </Button>

@@ -55,7 +55,7 @@ export function UsersPage() {
             width: 190,
             fixed: 'right' as const,
             render: (_: unknown, u: User) => (
-              <Space size={0}>
+              u.manageable === false ? null : <Space size={0}>
                 <Button type="link" size="small" onClick={() => setForm({ user: u })}>{t('edit')}</Button>
                 <Button type="link" size="small" onClick={() => setResetting(u)}>{t('resetPassword')}</Button>
                 {isFuture(u.lockedUntil) && (

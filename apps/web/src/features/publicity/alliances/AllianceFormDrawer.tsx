@@ -83,7 +83,7 @@ export function AllianceFormDrawer({ alliance, onClose }: { alliance?: Alliance;
           <OrgSelect kinds={['district_bureau']} disabled={inDistrict || !!alliance} />
         </Form.Item>
         <Form.Item name="memberIds" label={t('members')} rules={[{ validator: async (_, v?: number[]) => { if (!v || v.length < 2) throw new Error(t('membersRule')); } }]}>
-          <Select mode="multiple" loading={schools.isFetching} options={(schools.data ?? []).map((o) => ({ value: o.id, label: o.name }))} optionFilterProp="label" data-testid="alliance-members" />
+          <Select mode="multiple" loading={schools.isFetching} options={(schools.data ?? []).map((o) => ({ value: o.id, label: o.name, disabled: o.manageable === false }))} optionFilterProp="label" data-testid="alliance-members" />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('rulesHint')}</Typography.Paragraph>
         <Form.Item name="art" label={t('artCampus')} rules={req}>
