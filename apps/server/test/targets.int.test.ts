@@ -49,11 +49,14 @@ describeBackends('targets: R1 district targets, the R2 split, R12 flags, who see
     expect(rowOf(rows, 'JH07').belowRatio).toBe(false);
     expect(rowOf(rows, 'JH01').belowRatio).toBe(true); // 140 of 312 = 44.87 %
     expect(requiredForRatio(312, 0.45)).toBe(141);
-    expect((await admin.patch(base, { settings: { vocationalRatio: 0.4 }, reason: '比例试算' })).statusCode).toBe(200);
+    // The ratio is the city's to set (R12); the district's table follows it.
+    const city = await as('city.admin');
+    expectError(await admin.patch(base, { settings: { vocationalRatio: 0.4 }, reason: '比例试算' }), 403, 'CAMPAIGN_SETTING_SET_BY_CITY');
+    expect((await city.patch(base, { settings: { vocationalRatio: 0.4 }, reason: '比例试算' })).statusCode).toBe(200);
     const at40 = (await admin.get(`${base}/targets`)).json().published;
     expect(at40.rows.filter((r: Row) => r.belowRatio)).toEqual([]);
     expect(at40.totals).toMatchObject({ ratio: 0.4, requiredForRatio: 1780, belowRatio: false });
-    expect((await admin.patch(base, { settings: { vocationalRatio: 0.45 }, reason: '恢复比例' })).statusCode).toBe(200);
+    expect((await city.patch(base, { settings: { vocationalRatio: 0.45 }, reason: '恢复比例' })).statusCode).toBe(200);
   });
 
   it('lets only the city set N_district / N_total, with a reason, kept in the history (R1)', async () => {

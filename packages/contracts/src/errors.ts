@@ -40,6 +40,7 @@ export const errorCatalog = {
 
   // Targets (R1, R2, R12). The split's own refusals (TARGETS_* of the domain) carry their
   // exact explanation in `details.explanation` ({ 'zh-CN', 'en-US' }).
+  CAMPAIGN_SETTING_SET_BY_CITY: { status: 403, zh: '该设置由市教育局确定（职普比下限 R12、简章备案号格式 R7），区教育局不能修改', en: 'The city bureau sets this (the vocational share R12, the filing number pattern R7); a district cannot change it' },
   TARGETS_SET_BY_CITY: { status: 403, zh: '区目标 N_district、N_total 由市教育局下达，区教育局和学校不能修改（R1）', en: 'N_district and N_total are set by the city bureau; a district or school cannot change them (R1)' },
   TARGETS_NO_JUNIOR_HIGHS: { status: 409, zh: '本区没有启用的初中学校，无法分配送培目标（R2）', en: 'The district has no active junior highs to split the target across (R2)' },
   TARGETS_GRADUATES_MISSING: { status: 409, zh: '部分初中学校尚未填报应届毕业生数，请先补齐再分配（R2）', en: 'Some junior highs have no number of graduates yet; enter them before splitting (R2)' },

@@ -55,6 +55,12 @@ export function mergeSettings(year: number, base: CampaignSettings, patch: Parti
 function checkCityTargets(actor: Actor, before: CampaignSettings, after: CampaignSettings) {
   const changed = (['nDistrict', 'nTotal'] as const).filter((k) => before[k] !== after[k]);
   if (changed.length && actor.orgKind !== 'city_bureau') throw new AppError('TARGETS_SET_BY_CITY', { fields: changed, rule: 'R1' });
+  // The city's other settings: the share every district is measured against (R12) and the
+  // numbers of the city's own filings (R7). A district never weakens a check the city sets.
+  const b = withSettingDefaults(before);
+  const a = withSettingDefaults(after);
+  const city = ([['vocationalRatio', 'R12'], ['filingNumberPattern', 'R7']] as const).filter(([k]) => b[k] !== a[k]);
+  if (city.length && actor.orgKind !== 'city_bureau') throw new AppError('CAMPAIGN_SETTING_SET_BY_CITY', { fields: city.map(([k]) => k), rules: city.map(([, r]) => r) });
   return changed.length > 0;
 }
 

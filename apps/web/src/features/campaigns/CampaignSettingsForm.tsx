@@ -10,7 +10,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { isApiError } from '../../lib/api';
 import { applyApiError, setFieldErrors, type FormProblem } from '../../lib/forms';
 import { formatDateTime } from '../../lib/format';
-import { useCan } from '../../lib/session';
+import { useCan, useSession } from '../../lib/session';
 import type { Campaign } from '../../lib/types';
 import { useUpdateCampaign } from './api';
 import { changedSettings, fromFormValues, toFormValues, type SettingsValues } from './settingsForm';
@@ -35,6 +35,7 @@ export function CampaignSettingsForm({ campaign }: { campaign: Campaign }) {
   const { message } = App.useApp();
   const can = useCan();
   const writable = can('campaign.write');
+  const me = useSession();
   const [form] = Form.useForm<Values>();
   const update = useUpdateCampaign();
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -89,7 +90,7 @@ export function CampaignSettingsForm({ campaign }: { campaign: Campaign }) {
           <Typography.Text type="secondary">{t('updated', { t: formatDateTime(campaign.updatedAt) })}</Typography.Text>
         </Flex>
       </Card>
-      <SettingsFields />
+      <SettingsFields cityFieldsLocked={me.organization.kind !== 'city_bureau'} />
       {writable && (
         <Card size="small" style={{ marginTop: 12, position: 'sticky', bottom: 0, zIndex: 2 }}>
           <Flex gap={12} align="start" wrap>

@@ -12,6 +12,7 @@ export const settingsMessages = defineMessages({
   statistics: ['送培统计', 'Sending statistics'],
   calendar: ['阶段日历', 'Phase calendar'],
   nDistrict: ['区属学校招生目标 N_district', 'District-run schools’ target N_district'],
+  setByCity: ['由市教育局设置，区教育局不能修改', 'Set by the city bureau; a district cannot change it'],
   nDistrictHint: ['区属中职学校须完成的招生人数', 'Students the district-run vocational schools must enroll'],
   nTotal: ['送培总目标 N_total', 'Sending target N_total'],
   nTotalHint: ['本区初中毕业生进入市属、区属中职学校的总人数', 'Graduates the district sends to city- and district-run vocational schools'],
@@ -43,7 +44,8 @@ function Group({ title, rule, children }: { title: string; rule: string; childre
   );
 }
 
-export function SettingsFields() {
+/** `cityFieldsLocked`: N_district, N_total (R1) and the ratio (R12) are the city's; a district sees them read-only. */
+export function SettingsFields({ cityFieldsLocked = false }: { cityFieldsLocked?: boolean } = {}) {
   const { t, l } = useI18n(settingsMessages);
   const ratio = Form.useWatch(['settings', 'vocationalRatio']) as number | undefined;
   const req = [{ required: true, message: t('required') }];
@@ -52,11 +54,11 @@ export function SettingsFields() {
     <Row gutter={[12, 12]}>
       <Col xs={24} lg={12}>
         <Group title={t('targets')} rule="R1">
-          <Form.Item name={s('nDistrict')} label={t('nDistrict')} extra={t('nDistrictHint')} rules={req}>
-            <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 160 }} />
+          <Form.Item name={s('nDistrict')} label={t('nDistrict')} extra={cityFieldsLocked ? t('setByCity') : t('nDistrictHint')} rules={req}>
+            <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 160 }} disabled={cityFieldsLocked} />
           </Form.Item>
-          <Form.Item name={s('nTotal')} label={t('nTotal')} extra={t('nTotalHint')} rules={req} style={{ marginBottom: 0 }}>
-            <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 160 }} />
+          <Form.Item name={s('nTotal')} label={t('nTotal')} extra={cityFieldsLocked ? t('setByCity') : t('nTotalHint')} rules={req} style={{ marginBottom: 0 }}>
+            <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 160 }} disabled={cityFieldsLocked} />
           </Form.Item>
         </Group>
       </Col>
@@ -80,9 +82,9 @@ export function SettingsFields() {
             label={t('vocationalRatio')}
             rules={req}
             style={{ marginBottom: 0 }}
-            extra={typeof ratio === 'number' ? t('ratioHint', { v: ratio, g: Math.round((100 - ratio) * 100) / 100 }) : undefined}
+            extra={cityFieldsLocked ? t('setByCity') : typeof ratio === 'number' ? t('ratioHint', { v: ratio, g: Math.round((100 - ratio) * 100) / 100 }) : undefined}
           >
-            <InputNumber min={0.01} max={99.99} step={1} precision={2} style={{ width: 160 }} suffix="%" />
+            <InputNumber min={0.01} max={99.99} step={1} precision={2} style={{ width: 160 }} suffix="%" disabled={cityFieldsLocked} />
           </Form.Item>
         </Group>
       </Col>
