@@ -63,3 +63,19 @@ describeBackends('a district never takes over a city-run school standing in it (
     expect((await district.patch(`/api/organizations/${v01}`, { contactName: '区里联系人' })).statusCode).toBe(200);
   });
 });
+
+describeBackends('a school keeps its contacts; its name and ownership are the supervising bureau\'s (issue 14 §6)', (env) => {
+  const as = clients(env);
+  it('refuses a school renaming itself or switching public/private, and lets it change its contacts', async () => {
+    const v15 = await orgId(env(), 'V15');
+    const school = await as('v15.admin');
+    expectError(await school.patch(`/api/organizations/${v15}`, { name: '改名后的民办学校' }), 403, 'ORG_MASTER_DATA_BY_BUREAU');
+    expectError(await school.patch(`/api/organizations/${v15}`, { ownership: 'public' }), 403, 'ORG_MASTER_DATA_BY_BUREAU');
+    const jh = await as('jh01.admin');
+    expectError(await jh.patch(`/api/organizations/${await orgId(env(), 'JH01')}`, { name: '改名初中' }), 403, 'ORG_MASTER_DATA_BY_BUREAU');
+    expect((await school.patch(`/api/organizations/${v15}`, { contactName: '招生办王老师', contactPhone: '0755-12345678' })).statusCode).toBe(200);
+    // The city runs V15 and renames it.
+    const renamed = await (await as('city.admin')).patch(`/api/organizations/${v15}`, { name: '市第五民办职业学校' });
+    expect(renamed.json()).toMatchObject({ name: '市第五民办职业学校' });
+  });
+});

@@ -25,6 +25,7 @@ export const errorCatalog = {
 
   ORG_CODE_TAKEN: { status: 409, zh: '机构代码已被使用', en: 'This organisation code is already in use' },
   ORG_INVALID_PARENT: { status: 400, zh: '上级机构不符合机构层级', en: 'The parent does not fit the organisation hierarchy' },
+  ORG_MASTER_DATA_BY_BUREAU: { status: 403, zh: '学校名称、办学性质等基本信息由主管教育局修改，学校只能修改地址和联系人', en: 'The supervising bureau changes a school\'s name and ownership; the school keeps its address and contacts' },
   ORG_INACTIVE: { status: 409, zh: '机构已停用', en: 'The organisation is deactivated' },
   ORG_HAS_ACTIVE_CHILDREN: { status: 409, zh: '该机构下仍有启用的下属机构，不能停用', en: 'The organisation still has active children and cannot be deactivated' },
   IMPORT_INVALID: { status: 422, zh: '导入文件有错误行，未写入任何数据', en: 'The file has invalid rows; nothing was written' },

@@ -1,7 +1,7 @@
 import { and, eq, or } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
 import { organizations } from '../../db/schema';
-import { authorize } from '../../auth/policy';
+import { authorize, scopeOf } from '../../auth/policy';
 import { diff, writeAudit, type RequestContext } from '../../audit/write-audit';
 import { AppError } from '../../errors';
 import { getOrg, presentOrg, refOf } from './queries';
@@ -12,6 +12,9 @@ export async function updateOrganization(deps: AppDeps, ctx: RequestContext, id:
   return deps.db.transaction(async (tx) => {
     const before = await getOrg(tx, id);
     authorize(ctx.actor!, 'org.write', refOf(before));
+    // Master data (name, public/private) is the supervising bureau's: a school keeps its contact fields (issue 14 §6).
+    const masterFields = (['name', 'ownership'] as const).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+    if (masterFields.length && scopeOf(ctx.actor!).kind === 'org') throw new AppError('ORG_MASTER_DATA_BY_BUREAU', { fields: masterFields });
     if (patch.ownership && before.kind !== 'vocational_school') throw new AppError('ORG_INVALID_PARENT', { problems: [{ field: 'ownership', zh: '只有中职学校有办学性质', en: 'only vocational schools have ownership' }] });
     const changes = diff(presentOrg(before), patch);
     if (Object.keys(changes).length === 0) return presentOrg(before);

@@ -38,6 +38,8 @@ export function OrgFormDrawer({ mode, org, onClose }: { mode: 'create' | 'edit';
   const update = useUpdateOrg();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const inDistrict = me.organization.kind === 'district_bureau';
+  // A school edits its own contacts; its name and ownership are the supervising bureau's (issue 14 §6).
+  const ownRecord = mode === 'edit' && org?.id === me.organization.id && (me.organization.kind === 'junior_high' || me.organization.kind === 'vocational_school');
   const kind = Form.useWatch('kind', form) ?? org?.kind;
   const editing = mode === 'edit' && org;
   const pending = create.isPending || update.isPending;
@@ -92,8 +94,8 @@ export function OrgFormDrawer({ mode, org, onClose }: { mode: 'create' | 'edit';
         <Form.Item name="code" label={t('code')} rules={[...req, { pattern: /^[A-Za-z0-9_-]{2,32}$/, message: t('codeRule') }]} extra={editing ? undefined : t('codeRule')}>
           <Input disabled={!!editing} maxLength={32} />
         </Form.Item>
-        <Form.Item name="name" label={t('name')} rules={[...req, { min: 2, max: 100 }]}>
-          <Input maxLength={100} />
+        <Form.Item name="name" label={t('name')} rules={[...req, { min: 2, max: 100 }]} extra={ownRecord ? t('masterByBureau') : undefined}>
+          <Input maxLength={100} disabled={ownRecord} />
         </Form.Item>
         {!editing && kind === 'district_bureau' && (
           <Form.Item name="parentId" label={t('parent')} rules={req}>
@@ -107,7 +109,7 @@ export function OrgFormDrawer({ mode, org, onClose }: { mode: 'create' | 'edit';
         )}
         {kind === 'vocational_school' && (
           <Form.Item name="ownership" label={t('ownership')} rules={req}>
-            <Radio.Group options={[{ value: 'public', label: t('own_public') }, { value: 'private', label: t('own_private') }]} />
+            <Radio.Group disabled={ownRecord} options={[{ value: 'public', label: t('own_public') }, { value: 'private', label: t('own_private') }]} />
           </Form.Item>
         )}
         {!editing && (kind === 'junior_high' || kind === 'vocational_school') && (

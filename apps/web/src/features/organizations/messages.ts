@@ -32,6 +32,7 @@ export const orgMessages = defineMessages({
   template: ['下载模板', 'Template'],
   empty: ['还没有机构。可以新建，或下载模板填好后导入。', 'No organisations yet. Create one, or fill in the template and import it.'],
   emptyFiltered: ['没有符合条件的机构', 'No organisation matches the filters'],
+  masterByBureau: ['学校名称、办学性质由主管教育局修改', 'The supervising bureau changes the name and ownership'],
   vocationalHint: ['中职学校须填写举办方、办学性质和所属区（R3/R4）', 'A vocational school needs who runs it, its ownership and its district (R3/R4)'],
   codeRule: ['2–32 位字母、数字、_ 或 -', '2–32 letters, digits, _ or -'],
 });
