@@ -15,6 +15,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
 import { registerErrorHandling } from './http/errors';
+import { registerInputGuard } from './http/input-guard';
 import { registerAccess } from './http/access';
 import './http/types';
 import { authRoutes } from './features/auth/routes';
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   const spa = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
   registerErrorHandling(app, { spa });
+  registerInputGuard(app);
 
   // The swagger plugins add routes of their own: they are public reading.
   app.addHook('onRoute', (route) => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** Ids are PostgreSQL `integer`s: above 2³¹−1 is no id at all (400, never a database error). */
+export const MAX_ID = 2_147_483_647;
+export const idParam = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -21,6 +21,7 @@ export const errorCatalog = {
   AUTH_WRONG_CURRENT_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   PASSWORD_POLICY: { status: 400, zh: '新密码不符合密码规则', en: 'The new password does not meet the password rules' },
   CSRF_REJECTED: { status: 403, zh: '请求来源不被信任（跨站请求已拒绝）', en: 'Request origin not trusted (cross-site request refused)' },
+  CONFLICT_DUPLICATE: { status: 409, zh: '该记录已存在（可能是重复提交），请刷新后查看', en: 'This record already exists (perhaps a repeated submission); reload to see it' },
   FORBIDDEN: { status: 403, zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
 
   ORG_CODE_TAKEN: { status: 409, zh: '机构代码已被使用', en: 'This organisation code is already in use' },
