@@ -1,4 +1,4 @@
-import type { LockoutPolicy, SessionLimits } from '@zhizhao/domain';
+import { defaultLockoutPolicy, type LockoutPolicy, type SessionLimits } from '@zhizhao/domain';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import { businessTime, type BusinessTime } from './clock';
@@ -25,7 +25,7 @@ export function makeDeps(database: Database, config: Config, demo: boolean, over
     config,
     demo,
     limits: overrides.limits ?? { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
-    lockout: overrides.lockout ?? { maxFailures: 5, lockMinutes: 15 },
+    lockout: overrides.lockout ?? defaultLockoutPolicy,
     clock: () => businessTime(database.db, { fixedNow: config.fixedNow, timeZone: config.timeZone, demo }),
     pii: makePii(config.piiKey ?? DEV_PII_KEY),
   };

@@ -13,6 +13,7 @@ export const errorCatalog = {
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'Upload too large' },
 
   AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   AUTH_ACCOUNT_LOCKED: { status: 423, zh: '连续登录失败次数过多，账号已暂时锁定', en: 'Too many failed sign-ins; the account is locked for a while' },
   AUTH_ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'This account is disabled' },

@@ -861,3 +861,13 @@ export const examPrepPlans = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.schoolId, t.juniorHighId] })],
 );
+
+/**
+ * Failed sign-ins per client address (issue 14 §3): counted before the password is checked,
+ * refunded by a success, reset when the window has passed. Shared by every server instance.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  ip: text('ip').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: tstz('window_start').notNull(),
+});

@@ -14,6 +14,8 @@ export function localeOf(acceptLanguage: string | undefined): Locale {
 
 export function sendError(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, details?: unknown) {
   const status = errorCatalog[code].status;
+  const retry = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retry === 'number') reply.header('retry-after', String(retry));
   return reply.status(status).send({
     error: { code, message: errorMessage(code, req.locale ?? 'zh-CN'), ...(details === undefined ? {} : { details }), requestId: req.id },
   });

@@ -49,6 +49,7 @@ export const backupTables: PgTable[] = [
   schema.earlyTransferLists,
   schema.earlyTransfers,
   schema.examPrepPlans,
+  schema.loginThrottle,
   schema.audit,
   schema.auditHead,
   schema.auditQueue,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPassword } from './password-policy';
-import { afterFailure, defaultLockoutPolicy, defaultSessionLimits, isLocked, sessionState, shouldTouch } from './session-state';
+import { afterFailure, defaultLockoutPolicy, defaultSessionLimits, isLocked, sessionState, shouldTouch, slowdownSeconds } from './session-state';
 
 describe('password policy', () => {
   it('accepts a long, uncommon password without the username', () => {
@@ -39,19 +39,21 @@ describe('sessions', () => {
   });
 });
 
-describe('lockout', () => {
+describe('slowing an account, never locking it (issue 14 §3)', () => {
   const now = new Date('2027-04-20T08:00:00Z');
-  it('locks on the fifth failure for 15 minutes', () => {
+  it('lets 4 attempts through without a wait, then waits 1, 2, 4 … seconds, never more than the cap', () => {
     let s = { failedLogins: 0, lockedUntil: null as Date | null };
     for (let i = 0; i < 4; i++) s = afterFailure(s, now, defaultLockoutPolicy);
     expect(s).toEqual({ failedLogins: 4, lockedUntil: null });
     s = afterFailure(s, now, defaultLockoutPolicy);
-    expect(s.lockedUntil?.toISOString()).toBe('2027-04-20T08:15:00.000Z');
-    expect(isLocked(s, new Date('2027-04-20T08:14:59Z'))).toBe(true);
-    expect(isLocked(s, new Date('2027-04-20T08:15:00Z'))).toBe(false);
+    expect(s.lockedUntil?.toISOString()).toBe('2027-04-20T08:00:01.000Z');
+    expect(isLocked(s, new Date('2027-04-20T08:00:00.999Z'))).toBe(true);
+    expect(isLocked(s, new Date('2027-04-20T08:00:01Z'))).toBe(false);
+    expect([5, 6, 7, 8, 10, 20, 100].map((n) => slowdownSeconds(n, defaultLockoutPolicy))).toEqual([1, 2, 4, 8, 32, 60, 60]);
+    expect(slowdownSeconds(4, defaultLockoutPolicy)).toBe(0);
   });
-  it('starts counting afresh once a lock has run out', () => {
-    const s = afterFailure({ failedLogins: 5, lockedUntil: new Date('2027-04-20T07:59:00Z') }, now, defaultLockoutPolicy);
-    expect(s).toEqual({ failedLogins: 1, lockedUntil: null });
+  it('keeps counting while slowed: the wait grows with every attempt in a row', () => {
+    const s = afterFailure({ failedLogins: 6, lockedUntil: new Date('2027-04-20T07:59:00Z') }, now, defaultLockoutPolicy);
+    expect(s).toEqual({ failedLogins: 7, lockedUntil: new Date('2027-04-20T08:00:04Z') });
   });
 });

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps';
 import { students, users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { deleteUserSessions } from '../../auth/sessions';
+import { clearAttempts, reserveAttempt } from '../../auth/throttle';
 import { writeAudit, type RequestContext } from '../../audit/write-audit';
 import { AppError } from '../../errors';
 
@@ -11,7 +12,11 @@ import { AppError } from '../../errors';
 export async function changePassword(deps: AppDeps, ctx: RequestContext, sessionId: string, input: { currentPassword: string; newPassword: string }) {
   const actor = ctx.actor!;
   const [user] = await deps.db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword, deps.pii))) throw new AppError('AUTH_WRONG_CURRENT_PASSWORD');
+  if (!user) throw new AppError('AUTH_WRONG_CURRENT_PASSWORD');
+  // Wrong current passwords count like wrong sign-ins (issue 14 §3): reserved before the check, slowed alike.
+  const attempt = await reserveAttempt(deps.db, user.id, new Date(), deps.lockout);
+  if (!attempt.allowed || !(await verifyPassword(user.passwordHash, input.currentPassword, deps.pii))) throw new AppError('AUTH_WRONG_CURRENT_PASSWORD');
+  await clearAttempts(deps.db, user.id);
   assertPasswordPolicy(input.newPassword, user.username);
   if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_POLICY', { problems: ['same_as_current'] });
   const passwordHash = await hashPassword(input.newPassword);

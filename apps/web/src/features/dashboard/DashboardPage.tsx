@@ -20,7 +20,7 @@ const m = defineMessages({
   inactiveOrgs: ['停用', 'Inactive'],
   users: ['账号', 'Accounts'],
   activeUsers: ['启用账号', 'Active'],
-  locked: ['已锁定', 'Locked'],
+  locked: ['登录受限', 'Sign-in slowed'],
   mustChange: ['待修改初始密码', 'Initial password'],
   qualified: ['{year} 年具备招生资格的中职学校（R4）', 'Vocational schools qualified for {year} (R4)'],
   noOrgs: ['还没有机构。', 'No organisations yet.'],
