@@ -59,7 +59,7 @@ let child: ChildProcess | undefined;
 try {
   const db = bench.database.db;
   const district = await syntheticDistrict(db, SCHOOLS);
-  const deps = makeDeps(bench.database, { ...loadConfig({ TZ: 'UTC' } as NodeJS.ProcessEnv), logLevel: 'silent' }, true);
+  const deps = makeDeps(bench.database, { ...loadConfig({ TZ: 'UTC' } as NodeJS.ProcessEnv), logLevel: 'silent', rateLimitPerMinute: 0 }, true);
 
   // 1. The roster import.
   log(`writing a ${N.toLocaleString('en')}-row workbook for ${district.schools.length} junior highs…`);

@@ -72,7 +72,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
   });
   await app.register(cookie); // parses cookies in an onRequest hook: before the access hook
-  registerAccess(app, { db: deps.db, limits: deps.limits, cookieSecure: deps.config.cookieSecure });
+  registerAccess(app, { db: deps.db, limits: deps.limits, cookieSecure: deps.config.cookieSecure, config: deps.config });
 
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {

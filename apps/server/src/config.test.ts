@@ -18,4 +18,11 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', ZHIZHAO_PII_KEY: 'k'.repeat(32) } as NodeJS.ProcessEnv).piiKey).toBe('k'.repeat(32));
     expect(loadConfig({} as NodeJS.ProcessEnv).piiKey).toBeUndefined();
   });
+  it('trusts only the proxies it is told, and reads the rate limit', () => {
+    expect(loadConfig({} as NodeJS.ProcessEnv)).toMatchObject({ trustProxy: false, rateLimitPerMinute: 120 });
+    expect(loadConfig({ TRUST_PROXY: 'true' } as NodeJS.ProcessEnv).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.1.0/24' } as NodeJS.ProcessEnv).trustProxy).toEqual(['10.0.0.1', '10.0.1.0/24']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' } as NodeJS.ProcessEnv)).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ ZHIZHAO_RATE_LIMIT: '0' } as NodeJS.ProcessEnv).rateLimitPerMinute).toBe(0);
+  });
 });

@@ -21,8 +21,16 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Behind a load balancer: trust X-Forwarded-For for the client IP. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * Behind a load balancer: whose X-Forwarded-For to believe for the client address (rate
+   * limits, sign-in throttling, the audit log). A comma-separated list of the proxies' addresses
+   * or CIDRs (recommended), `true` for every hop (only when the server is reachable through the
+   * load balancer alone), `false` (default) for none. X-Forwarded-Host is never trusted: the
+   * public address comes from ZHIZHAO_PUBLIC_ORIGIN.
+   */
+  TRUST_PROXY: z.string().trim().regex(/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'true, false, or a comma-separated list of proxy addresses/CIDRs').default('false'),
+  /** Requests a minute one client address may make to an anonymous route (sign-in, verify, public lists, PDFs, public forms); 0 turns the limits off. */
+  ZHIZHAO_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(120),
   /** Set to true to mark the session cookie Secure (HTTPS deployments). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   /** Encrypts the bureaus' private signing keys at rest (AES-256-GCM; ADR 0104). Unset: stored as plain PEM (demo). */
@@ -44,7 +52,9 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  trustProxy: boolean;
+  trustProxy: boolean | string[];
+  /** Requests a minute per client address on anonymous routes (the default bucket; 0: off). */
+  rateLimitPerMinute: number;
   cookieSecure: boolean;
   keySecret: string | undefined;
   publicOrigin: string | undefined;
@@ -78,7 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY.split(',').map((s) => s.trim()),
+    rateLimitPerMinute: e.ZHIZHAO_RATE_LIMIT,
     cookieSecure: e.COOKIE_SECURE === 'true',
     keySecret: e.ZHIZHAO_KEY_SECRET,
     publicOrigin: e.ZHIZHAO_PUBLIC_ORIGIN?.replace(/\/+$/, ''),

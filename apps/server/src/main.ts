@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, DEMO_STUDENT } from './seed/demo-data';
 import { organizations } from './db/schema';
 import { purgeExpiredSessions } from './auth/sessions';
 import { chainAuditQueue } from './audit/write-audit';
+import { purgeRateLimits } from './http/rate-limit';
 import { DataDirLockedError } from './db/lock';
 
 process.env.TZ = 'UTC';
@@ -30,7 +31,10 @@ async function start() {
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });
 
-  const housekeeping = setInterval(() => purgeExpiredSessions(database.db, deps.limits).catch((err) => app.log.warn({ err }, 'session purge failed')), 10 * 60_000);
+  const housekeeping = setInterval(() => {
+    purgeExpiredSessions(database.db, deps.limits).catch((err) => app.log.warn({ err }, 'session purge failed'));
+    purgeRateLimits(database.db).catch((err) => app.log.warn({ err }, 'rate-limit purge failed'));
+  }, 10 * 60_000);
   housekeeping.unref();
   // Queued audit events (ADR 0006) join the chain within a second; with several servers, one chains at a time.
   let chaining = false;

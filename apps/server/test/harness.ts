@@ -68,7 +68,9 @@ export function describeBackends(title: string, fn: (env: () => TestEnv) => void
       beforeAll(async () => {
         const fresh = await freshDatabase(kind);
         drop = fresh.drop;
-        const config = { ...loadConfig({ TZ: 'UTC' } as NodeJS.ProcessEnv), logLevel: 'silent' as const, ...options.config };
+        // Suites call anonymous routes hundreds of times from one address: the rate limits are off
+        // unless a suite turns them on (apps/server/test/rate-limits.int.test.ts does).
+        const config = { ...loadConfig({ TZ: 'UTC' } as NodeJS.ProcessEnv), logLevel: 'silent' as const, rateLimitPerMinute: 0, ...options.config };
         const deps = makeDeps(fresh.database, config, options.demo ?? true, options.deps);
         const app = await buildApp(deps, { logger: false, serveWeb: false });
         await app.ready();

@@ -871,3 +871,15 @@ export const loginThrottle = pgTable('login_throttle', {
   failures: integer('failures').notNull(),
   windowStart: tstz('window_start').notNull(),
 });
+
+/** Requests per client address and bucket in the current minute on anonymous routes (http/rate-limit.ts), shared by every server. */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    windowStart: tstz('window_start').notNull(),
+    hits: integer('hits').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.key] }), index('rate_limits_window_idx').on(t.windowStart)],
+);

@@ -11,6 +11,7 @@ import { loadSession, SESSION_COOKIE } from '../auth/sessions';
 import { AppError } from '../errors';
 import { localeOf } from './errors';
 import type { Access } from './types';
+import { bucketOf, hit } from './rate-limit';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,7 +33,7 @@ export function isCrossSite(req: FastifyRequest): boolean {
   return false;
 }
 
-export function registerAccess(app: FastifyInstance, deps: { db: Db; limits: SessionLimits; cookieSecure: boolean }) {
+export function registerAccess(app: FastifyInstance, deps: { db: Db; limits: SessionLimits; cookieSecure: boolean; config: { rateLimitPerMinute: number } }) {
   const routesWithoutAccess: string[] = [];
   const apiRoutes: string[] = [];
   app.decorate('apiRoutes', apiRoutes);
@@ -75,7 +76,15 @@ export function registerAccess(app: FastifyInstance, deps: { db: Db; limits: Ses
 
     const access: Access | undefined = req.routeOptions.config?.access;
     if (!access) return; // unknown route: the 404 handler answers
-    if (access === 'public') return;
+    if (access === 'public') {
+      // Anonymous callers of public routes are limited per address (issue 14 §4).
+      if (req.actor) return;
+      const bucket = bucketOf(req.method, req.routeOptions.url ?? req.url, deps.config.rateLimitPerMinute);
+      if (!bucket) return;
+      const verdict = await hit(deps.db, bucket, req.ip ?? 'unknown', new Date());
+      if (verdict.limited) throw new AppError('RATE_LIMITED', { retryAfterSeconds: verdict.retryAfterSeconds, bucket: bucket.name });
+      return;
+    }
     if (!req.actor) throw new AppError(expired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
     if (req.mustChangePassword && !req.routeOptions.config?.duringPasswordChange) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
     if (access !== 'authenticated' && !hasPermission(req.actor.role, access)) throw new AppError('FORBIDDEN', { permission: access });
