@@ -16,6 +16,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppDeps } from './deps';
 import { registerErrorHandling } from './http/errors';
 import { registerInputGuard } from './http/input-guard';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerAccess } from './http/access';
 import './http/types';
 import { authRoutes } from './features/auth/routes';
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const spa = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
   registerErrorHandling(app, { spa });
   registerInputGuard(app);
+  registerSecurityHeaders(app);
 
   // The swagger plugins add routes of their own: they are public reading.
   app.addHook('onRoute', (route) => {

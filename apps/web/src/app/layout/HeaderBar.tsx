@@ -3,6 +3,7 @@ import { ApiOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } 
 import { useNavigate } from 'react-router';
 import { orgKindLabels, roleLabels } from '@zhizhao/contracts/roles';
 import { DemoClock } from '../../features/clock/DemoClock';
+import { useClock } from '../../lib/clock';
 import { useLogout } from '../../features/auth/api';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useCan, useSession } from '../../lib/session';
@@ -12,6 +13,8 @@ const m = defineMessages({
   changePassword: ['修改密码', 'Change password'],
   apiDocs: ['API 文档', 'API docs'],
   logout: ['退出登录', 'Sign out'],
+  demoEnv: ['演示环境', 'Demo'],
+  demoEnvHint: ['演示数据，请勿录入真实个人信息', 'Demo data: never enter real personal data'],
 });
 
 export function HeaderBar() {
@@ -22,6 +25,7 @@ export function HeaderBar() {
   const logout = useLogout();
   // A phone (under antd's `sm`, 576 px) keeps the header to what fits in 390 px: the organisation, the role, the menu.
   const phone = !Grid.useBreakpoint().sm;
+  const demo = useClock().data?.demo === true;
 
   const items = [
     { key: 'password', icon: <KeyOutlined />, label: t('changePassword') },
@@ -44,6 +48,7 @@ export function HeaderBar() {
             {me.organization.name}
           </Typography.Text>
           <Tag color="blue" data-testid="current-role">{l(roleLabels[me.role])}</Tag>
+          {demo && <Tag color="orange" data-testid="demo-badge" title={t('demoEnvHint')} style={{ marginInlineEnd: 0 }}>{t('demoEnv')}</Tag>}
           {!phone && <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{l(orgKindLabels[me.organization.kind])}</Typography.Text>}
         </Flex>
         <Flex align="center" gap={12} style={{ flexShrink: 0 }}>
