@@ -14,8 +14,12 @@ describe('configuration', () => {
     expect(loadConfig({ ZHIZHAO_NOW: '2027-04-21' } as NodeJS.ProcessEnv).fixedNow).toBe('2027-04-21');
   });
   it('needs a key for personal data in production, and only there', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toThrow(/ZHIZHAO_PII_KEY/);
-    expect(loadConfig({ NODE_ENV: 'production', ZHIZHAO_PII_KEY: 'k'.repeat(32) } as NodeJS.ProcessEnv).piiKey).toBe('k'.repeat(32));
+    expect(() => loadConfig({ NODE_ENV: 'production' } as NodeJS.ProcessEnv)).toThrow(/ZHIZHAO_PII_KEY[\s\S]*ZHIZHAO_KEY_SECRET[\s\S]*ZHIZHAO_PUBLIC_ORIGIN/);
+    const prod = { NODE_ENV: 'production', ZHIZHAO_PII_KEY: 'k'.repeat(32), ZHIZHAO_KEY_SECRET: 's'.repeat(32), ZHIZHAO_PUBLIC_ORIGIN: 'https://zhizhao.example.cn' };
+    expect(() => loadConfig({ ...prod, ZHIZHAO_KEY_SECRET: undefined } as NodeJS.ProcessEnv)).toThrow(/ZHIZHAO_KEY_SECRET/);
+    expect(() => loadConfig({ ...prod, ZHIZHAO_PUBLIC_ORIGIN: undefined } as NodeJS.ProcessEnv)).toThrow(/ZHIZHAO_PUBLIC_ORIGIN/);
+    // In production the session cookie is Secure and host-bound.
+    expect(loadConfig(prod as NodeJS.ProcessEnv)).toMatchObject({ piiKey: 'k'.repeat(32), cookieSecure: true, sessionCookie: '__Host-zz_session' });
     expect(loadConfig({} as NodeJS.ProcessEnv).piiKey).toBeUndefined();
   });
   it('trusts only the proxies it is told, and reads the rate limit', () => {

@@ -56,6 +56,8 @@ export type Config = {
   /** Requests a minute per client address on anonymous routes (the default bucket; 0: off). */
   rateLimitPerMinute: number;
   cookieSecure: boolean;
+  /** The session cookie's name: `__Host-zz_session` when Secure (the browser then refuses it over HTTP, from a subdomain or with another path). */
+  sessionCookie: string;
   keySecret: string | undefined;
   publicOrigin: string | undefined;
   /** Unset outside production: the development key (pii/crypto.ts). */
@@ -74,8 +76,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ZHIZHAO_NOW && e.NODE_ENV === 'production') {
     throw new Error('invalid environment:\n  ZHIZHAO_NOW: pins the date for tests and demos; it is refused with NODE_ENV=production');
   }
-  if (!e.ZHIZHAO_PII_KEY && e.NODE_ENV === 'production') {
-    throw new Error('invalid environment:\n  ZHIZHAO_PII_KEY: required with NODE_ENV=production (it encrypts students\' ID numbers and phones; keep it with the database backups)');
+  if (e.NODE_ENV === 'production') {
+    // A deployment on the internet (issue 14 §8): every secret and the public address, or no start.
+    const missing = [
+      !e.ZHIZHAO_PII_KEY && '  ZHIZHAO_PII_KEY: required with NODE_ENV=production (it encrypts students\' ID numbers and phones; keep it with the database backups)',
+      !e.ZHIZHAO_KEY_SECRET && '  ZHIZHAO_KEY_SECRET: required with NODE_ENV=production (it seals the private signing keys at rest)',
+      !e.ZHIZHAO_PUBLIC_ORIGIN && '  ZHIZHAO_PUBLIC_ORIGIN: required with NODE_ENV=production (the QR codes printed on documents link to it, never to a request\'s Host header)',
+    ].filter(Boolean);
+    if (missing.length) throw new Error(`invalid environment:\n${missing.join('\n')}`);
   }
   return {
     port: e.PORT,
@@ -90,7 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY.split(',').map((s) => s.trim()),
     rateLimitPerMinute: e.ZHIZHAO_RATE_LIMIT,
-    cookieSecure: e.COOKIE_SECURE === 'true',
+    cookieSecure: e.COOKIE_SECURE === 'true' || e.NODE_ENV === 'production',
+    sessionCookie: e.COOKIE_SECURE === 'true' || e.NODE_ENV === 'production' ? '__Host-zz_session' : 'zz_session',
     keySecret: e.ZHIZHAO_KEY_SECRET,
     publicOrigin: e.ZHIZHAO_PUBLIC_ORIGIN?.replace(/\/+$/, ''),
     piiKey: e.ZHIZHAO_PII_KEY,

@@ -29,3 +29,18 @@ describeBackends('security headers (issue 14 §8)', (env) => {
     expect(forged.headers['strict-transport-security']).toBeUndefined();
   });
 }, { config: { trustProxy: ['10.0.0.1'] } });
+
+describeBackends('an HTTPS deployment: the session cookie is Secure and host-bound (issue 14 §8)', (env) => {
+  it('sets __Host-zz_session, Secure, HttpOnly, path /, no domain, and reads it back', async () => {
+    const res = await env().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'district.admin', password: 'zhizhao-demo' } });
+    expect(res.statusCode).toBe(200);
+    const c = res.cookies.find((x) => x.name === '__Host-zz_session')!;
+    expect(c).toMatchObject({ secure: true, httpOnly: true, path: '/' });
+    expect(c.domain).toBeUndefined();
+    expect(res.cookies.find((x) => x.name === 'zz_session')).toBeUndefined();
+    const me = await env().app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `__Host-zz_session=${c.value}` } });
+    expect(me.statusCode).toBe(200);
+    // The old name is nobody's session here.
+    expect((await env().app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `zz_session=${c.value}` } })).statusCode).toBe(401);
+  });
+}, { config: { cookieSecure: true, sessionCookie: '__Host-zz_session' } });

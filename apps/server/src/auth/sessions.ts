@@ -11,6 +11,7 @@ import { sha256 } from '../audit/write-audit';
 import type { Actor } from './policy';
 import { actorOf } from './actor';
 
+/** The session cookie's name outside HTTPS deployments (config.sessionCookie: `__Host-zz_session` when Secure). */
 export const SESSION_COOKIE = 'zz_session';
 
 export async function createSession(db: Queryable, userId: number, meta: { ip: string | null; userAgent: string | null }, now = new Date()): Promise<string> {

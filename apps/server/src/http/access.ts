@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasPermission } from '@zhizhao/contracts';
 import type { SessionLimits } from '@zhizhao/domain';
 import type { Db } from '../db/client';
-import { loadSession, SESSION_COOKIE } from '../auth/sessions';
+import { loadSession } from '../auth/sessions';
 import { AppError } from '../errors';
 import { localeOf } from './errors';
 import type { Access } from './types';
@@ -33,7 +33,7 @@ export function isCrossSite(req: FastifyRequest): boolean {
   return false;
 }
 
-export function registerAccess(app: FastifyInstance, deps: { db: Db; limits: SessionLimits; cookieSecure: boolean; config: { rateLimitPerMinute: number } }) {
+export function registerAccess(app: FastifyInstance, deps: { db: Db; limits: SessionLimits; cookieSecure: boolean; config: { rateLimitPerMinute: number; sessionCookie: string } }) {
   const routesWithoutAccess: string[] = [];
   const apiRoutes: string[] = [];
   app.decorate('apiRoutes', apiRoutes);
@@ -59,7 +59,7 @@ export function registerAccess(app: FastifyInstance, deps: { db: Db; limits: Ses
     if (!req.url.startsWith('/api')) return;
     if (!SAFE_METHODS.has(req.method) && isCrossSite(req)) throw new AppError('CSRF_REJECTED');
 
-    const token = req.cookies?.[SESSION_COOKIE];
+    const token = req.cookies?.[deps.config.sessionCookie];
     let expired = false;
     if (token) {
       const session = await loadSession(deps.db, token, deps.limits);
@@ -70,7 +70,7 @@ export function registerAccess(app: FastifyInstance, deps: { db: Db; limits: Ses
         req.ctx.actor = session.actor;
       } else {
         expired = session.status === 'expired';
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        reply.clearCookie(deps.config.sessionCookie, { path: '/' });
       }
     }
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { changePasswordBody, guardianLoginBody, loginBody, meResponse, okResponse, rolePermissions, type Me, type OrgKind } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
 import { organizations, users } from '../../db/schema';
-import { deleteSession, SESSION_COOKIE } from '../../auth/sessions';
+import { deleteSession } from '../../auth/sessions';
 import { writeAudit } from '../../audit/write-audit';
 import { login } from './login';
 import { changePassword } from './change-password';
@@ -49,7 +49,7 @@ export const authRoutes =
           userAgent: req.headers['user-agent'] ?? null,
           ctx: req.ctx,
         });
-        reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+        reply.setCookie(deps.config.sessionCookie, token, cookieOptions);
         return buildMe(deps, userId);
       },
     );
@@ -66,7 +66,7 @@ export const authRoutes =
           userAgent: req.headers['user-agent'] ?? null,
           ctx: req.ctx,
         });
-        reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+        reply.setCookie(deps.config.sessionCookie, token, cookieOptions);
         return buildMe(deps, userId);
       },
     );
@@ -82,7 +82,7 @@ export const authRoutes =
             await writeAudit(tx, req.ctx, { action: 'auth.logout', objectType: 'user', objectId: req.actor!.userId, changes: {} });
           });
         }
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        reply.clearCookie(deps.config.sessionCookie, { path: '/' });
         return { ok: true as const };
       },
     );
