@@ -35,11 +35,25 @@ describeBackends('visit rules through the API', (env) => {
 
   it('keeps each kind of school in its window (R9), at the edges', async () => {
     expect(codes(expectError(await request('V01', 'JH20', day('2027-04-27', '09:00', '10:00')), 409, 'VISIT_OUTSIDE_WINDOW'))).toEqual(['VISIT_OUTSIDE_WINDOW R9']);
-    expectError(await request('V01', 'JH20', day('2027-04-19', '09:00', '10:00')), 409, 'VISIT_OUTSIDE_WINDOW');
+    // April 19 is both before the window and gone (the demo day is April 21): both are said.
+    expect(codes(expectError(await request('V01', 'JH20', day('2027-04-19', '09:00', '10:00')), 409, 'VISIT_IN_PAST'))).toEqual(['VISIT_IN_PAST R19', 'VISIT_OUTSIDE_WINDOW R9']);
     expectError(await request('V11', 'JH20', day('2027-04-26', '09:00', '10:00')), 409, 'VISIT_OUTSIDE_WINDOW');
     expectError(await request('V11', 'JH20', day('2027-05-01', '09:00', '10:00')), 409, 'VISIT_OUTSIDE_WINDOW');
     const last = await request('V11', 'JH20', day('2027-04-30', '16:00', '17:00'));
     expect(last.statusCode, last.body).toBe(200);
+  });
+
+  it('refuses a day gone, hours outside the school day and a duplicate, naming the rule (issue 15 §2)', async () => {
+    expect(codes(expectError(await request('V01', 'JH22', day('2027-04-20', '14:00', '15:00')), 409, 'VISIT_IN_PAST'))).toEqual(['VISIT_IN_PAST R19']);
+    expect(codes(expectError(await request('V01', 'JH22', day('2027-04-22', '00:00', '01:55')), 409, 'VISIT_OUTSIDE_SCHOOL_DAY'))).toEqual(['VISIT_OUTSIDE_SCHOOL_DAY R10']);
+    expectError(await request('V01', 'JH22', day('2027-04-22', '17:30', '18:30')), 409, 'VISIT_OUTSIDE_SCHOOL_DAY');
+    // Today is still fine; a double click makes one request.
+    const first = await request('V01', 'JH22', day('2027-04-21', '16:00', '17:00'));
+    expect(first.statusCode, first.body).toBe(200);
+    const again = expectError(await request('V01', 'JH22', day('2027-04-21', '16:00', '17:00')), 409, 'VISIT_DUPLICATE');
+    expect(again.refusals[0].details).toEqual({ visitId: first.json().id });
+    // Another school at the same time is not a duplicate (only a conflict for the bureau to weigh).
+    expect((await request('V02', 'JH22', day('2027-04-21', '16:00', '17:00'))).statusCode).toBe(200);
   });
 
   it('allows exactly two hours and refuses two hours and a minute (R10)', async () => {

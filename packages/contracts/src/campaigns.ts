@@ -20,6 +20,8 @@ export const campaignSettings = z.object({
   /** R11: ranked vocational choices an applicant may make. Optional: read as 6 when absent. */
   maxChoices: z.number().int().min(1).max(20).optional(),
   /** R14: the district's numbers for filed early-transfer lists, e.g. `示教职转备〔{year}〕{seq:3}号`. Optional: read with the default. */
+  /** R10: the school day a campus visit falls in. Optional: read as 07:30–18:00. */
+  schoolDay: z.object({ start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM') }).optional(),
   earlyTransferListPattern: z.string().trim().min(3).max(60).regex(/\{seq(?::\d)?\}/, 'must contain {seq} or {seq:N}').optional(),
 });
 

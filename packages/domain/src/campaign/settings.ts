@@ -36,6 +36,8 @@ export type CampaignSettings = {
   filingNumberPattern?: string;
   /** R11: how many ranked vocational choices an applicant may make (default 6). Optional like the pattern. */
   maxChoices?: number;
+  /** R10: the school day a campus visit must fall in (HH:MM). Optional: read as 07:30–18:00. */
+  schoolDay?: { start: string; end: string };
   /** R14: the district's filing numbers of early-transfer lists (汇总名单), like the brochure pattern. Optional like the pattern. */
   earlyTransferListPattern?: string;
 };
@@ -75,12 +77,15 @@ export function defaultCampaignSettings(year: number): CampaignSettings {
     filingNumberPattern: DEFAULT_FILING_PATTERN,
     maxChoices: 6,
     earlyTransferListPattern: DEFAULT_TRANSFER_LIST_PATTERN,
+    schoolDay: { ...DEFAULT_SCHOOL_DAY },
   };
 }
 
+export const DEFAULT_SCHOOL_DAY = { start: '07:30', end: '18:00' } as const;
+
 /** Stored settings with the defaults of settings added later filled in (applied on read). */
-export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern' | 'maxChoices' | 'earlyTransferListPattern'>> {
-  return { ...s, filingNumberPattern: s.filingNumberPattern ?? DEFAULT_FILING_PATTERN, maxChoices: s.maxChoices ?? 6, earlyTransferListPattern: s.earlyTransferListPattern ?? DEFAULT_TRANSFER_LIST_PATTERN };
+export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern' | 'maxChoices' | 'earlyTransferListPattern' | 'schoolDay'>> {
+  return { ...s, filingNumberPattern: s.filingNumberPattern ?? DEFAULT_FILING_PATTERN, maxChoices: s.maxChoices ?? 6, earlyTransferListPattern: s.earlyTransferListPattern ?? DEFAULT_TRANSFER_LIST_PATTERN, schoolDay: s.schoolDay ?? { ...DEFAULT_SCHOOL_DAY } };
 }
 
 export type SettingsProblem = { path: string; zh: string; en: string };
@@ -106,6 +111,9 @@ export function checkCampaignSettings(year: number, s: CampaignSettings): Settin
   inYear('statisticsDeadline', s.statisticsDeadline);
   if (s.filingNumberPattern !== undefined && !/\{seq(?::\d+)?\}/.test(s.filingNumberPattern)) {
     problems.push({ path: 'filingNumberPattern', zh: '备案号格式须包含序号 {seq}（如 {seq:3}）', en: 'the filing number pattern must contain {seq} (e.g. {seq:3})' });
+  }
+  if (s.schoolDay && s.schoolDay.start >= s.schoolDay.end) {
+    problems.push({ path: 'schoolDay', zh: '作息时间的开始须早于结束', en: 'the school day must start before it ends' });
   }
   if (s.earlyTransferListPattern !== undefined && !/\{seq(?::\d+)?\}/.test(s.earlyTransferListPattern)) {
     problems.push({ path: 'earlyTransferListPattern', zh: '汇总名单备案号格式须包含序号 {seq}（如 {seq:3}）', en: 'the early-transfer list number pattern must contain {seq} (e.g. {seq:3})' });

@@ -85,6 +85,27 @@ describe('visit rules from the plan (R9, R10)', () => {
   });
 });
 
+describe('requests that make no sense (issue 15 §2)', () => {
+  const at = (date: string, start: string, end: string) => ({ date, start, end });
+  it('refuses a day gone, accepts today, at the edge', () => {
+    expect(codes(at('2027-04-20', '14:00', '15:00'), { today: '2027-04-21' })).toEqual(['VISIT_IN_PAST']);
+    expect(codes(at('2027-04-21', '14:00', '15:00'), { today: '2027-04-21' })).toEqual([]);
+  });
+  it('keeps a visit inside the school day, touching its edges', () => {
+    const schoolDay = { start: '07:30', end: '18:00' };
+    expect(codes(at('2027-04-21', '00:00', '01:55'), { schoolDay })).toEqual(['VISIT_OUTSIDE_SCHOOL_DAY']);
+    expect(codes(at('2027-04-21', '07:00', '08:00'), { schoolDay })).toEqual(['VISIT_OUTSIDE_SCHOOL_DAY']);
+    expect(codes(at('2027-04-21', '07:30', '09:00'), { schoolDay })).toEqual([]);
+    expect(codes(at('2027-04-21', '16:30', '18:00'), { schoolDay })).toEqual([]);
+    expect(codes(at('2027-04-21', '17:00', '18:01'), { schoolDay })).toEqual(['VISIT_OUTSIDE_SCHOOL_DAY']);
+  });
+  it("refuses the same school's overlapping request at the same junior high, not a touching one", () => {
+    const own = [{ id: 7, date: '2027-04-21', start: '14:00', end: '15:00' }];
+    expect(checkVisit(at('2027-04-21', '14:30', '15:30'), { ...base, ownAtJuniorHigh: own }).map((r) => [r.code, r.rule, r.details])).toEqual([['VISIT_DUPLICATE', 'R19', { visitId: 7 }]]);
+    expect(codes(at('2027-04-21', '15:00', '16:00'), { ownAtJuniorHigh: own })).toEqual([]);
+  });
+});
+
 describe('at the gate', () => {
   const permit = { date: '2027-04-21', start: '14:00', end: '15:30', juniorHighId: 7, revoked: false };
   const zone = 'Asia/Shanghai';

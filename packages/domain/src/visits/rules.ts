@@ -18,6 +18,12 @@ export type VisitContext = {
   protectedPeriods: readonly ProtectedPeriod[];
   /** Approved visits at the same junior high (the one being decided excluded). */
   approvedAtJuniorHigh: readonly (LocalSlot & { id?: number; school?: string })[];
+  /** The business date (the campaign's calendar): a visit is never for a day gone. Absent: not checked. */
+  today?: string;
+  /** The school day (campaign setting, default 07:30–18:00): a visit falls inside it. Absent: not checked. */
+  schoolDay?: { start: string; end: string };
+  /** The same school's requests and visits in force at the same junior high (the one being decided excluded): no duplicates. */
+  ownAtJuniorHigh?: readonly (LocalSlot & { id?: number; status?: string })[];
 };
 
 export type VisitRefusalCode =
@@ -27,9 +33,12 @@ export type VisitRefusalCode =
   | 'VISIT_OUTSIDE_WINDOW'
   | 'VISIT_TOO_LONG'
   | 'VISIT_IN_PROTECTED_TIME'
-  | 'VISIT_OVERLAPS';
+  | 'VISIT_OVERLAPS'
+  | 'VISIT_IN_PAST'
+  | 'VISIT_OUTSIDE_SCHOOL_DAY'
+  | 'VISIT_DUPLICATE';
 
-export type VisitRefusal = { code: VisitRefusalCode; rule: 'R4' | 'R7' | 'R9' | 'R10' | null; zh: string; en: string; details?: Record<string, unknown> };
+export type VisitRefusal = { code: VisitRefusalCode; rule: 'R4' | 'R7' | 'R9' | 'R10' | 'R19' | null; zh: string; en: string; details?: Record<string, unknown> };
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -61,6 +70,26 @@ export function checkVisit(slot: LocalSlot, ctx: VisitContext): VisitRefusal[] {
   const end = minutesOf(slot.end);
   if (start === null || end === null || end <= start || !/^\d{4}-\d{2}-\d{2}$/.test(slot.date)) {
     return [{ code: 'VISIT_BAD_TIME', rule: null, zh: '时间有误：结束时间须晚于开始时间（同一天内）', en: 'bad time: the end must be after the start, on the same day' }];
+  }
+  if (ctx.today !== undefined && slot.date < ctx.today) {
+    refusals.push({ code: 'VISIT_IN_PAST', rule: 'R19', zh: `进校宣传日期 ${slot.date} 已过（今天是 ${ctx.today}），不能申请或批准`, en: `the visit's date ${slot.date} has passed (today is ${ctx.today})`, details: { today: ctx.today } });
+  }
+  if (ctx.schoolDay && (start < minutesOf(ctx.schoolDay.start)! || end > minutesOf(ctx.schoolDay.end)!)) {
+    refusals.push({
+      code: 'VISIT_OUTSIDE_SCHOOL_DAY', rule: 'R10',
+      zh: `进校宣传须在学校作息时间 ${ctx.schoolDay.start}–${ctx.schoolDay.end} 内（R10：不得影响正常教学秩序）`,
+      en: `a visit falls within the school day ${ctx.schoolDay.start}–${ctx.schoolDay.end} (R10)`,
+      details: { schoolDay: ctx.schoolDay },
+    });
+  }
+  const twin = ctx.ownAtJuniorHigh?.find((v) => overlaps(slot, v));
+  if (twin) {
+    refusals.push({
+      code: 'VISIT_DUPLICATE', rule: 'R19',
+      zh: `本校已有同一时段到该初中学校的进校宣传申请（${twin.date} ${twin.start}–${twin.end}），请勿重复申请`,
+      en: `the school already asked to visit this junior high at that time (${twin.date} ${twin.start}–${twin.end})`,
+      details: { visitId: twin.id ?? null },
+    });
   }
   if (!ctx.qualified) refusals.push({ code: 'SCHOOL_NOT_QUALIFIED', rule: 'R4', zh: '学校不具备本年度招生资格，不能进校宣传（R4）', en: 'the school is not qualified to enroll this year and may not visit (R4)' });
   if (!ctx.hasFiledBrochure) refusals.push({ code: 'VISIT_NO_FILED_BROCHURE', rule: 'R7', zh: '学校没有已备案的招生简章，不能进校宣传（R7）', en: 'the school has no filed brochure to hand out (R7)' });

@@ -4,6 +4,7 @@
  */
 import type { AppDeps } from '../../deps';
 import type { Tx } from '../../db/client';
+import { dayIn } from '../../clock';
 import type { RequestContext } from '../../audit/write-audit';
 import { assertSlot } from './check-slot';
 import { recordVisit, visitCtx, type VisitCtx } from './context';
@@ -19,7 +20,7 @@ export async function acceptProposalIn(tx: Tx, ctx: VisitCtx, id: number): Promi
   const { v, school, campaign } = await loadForStep(tx, ctx, id, { action: 'accept_proposal', part: 'school', permission: 'visit.request', from: ['proposed'] });
   const p = v.proposedSlot as ProposedSlot;
   const slot = { date: p.date, start: p.start, end: p.end };
-  const brochureId = await assertSlot(tx, { school, juniorHighId: v.juniorHighId, campaign, slot, exceptVisitId: v.id });
+  const brochureId = await assertSlot(tx, { school, juniorHighId: v.juniorHighId, campaign, slot, exceptVisitId: v.id, today: dayIn(ctx.now, ctx.timeZone) });
   const out = await updateVisit(tx, ctx, id, { status: 'requested', ...slot, proposedSlot: null, brochureId });
   await recordVisit(tx, ctx, v, 'accept_proposal', { status: { from: 'proposed', to: 'requested' }, slot: { from: slotOf(v), to: slot }, ...(brochureId !== v.brochureId ? { brochureId: { from: v.brochureId, to: brochureId } } : {}) });
   return out;

@@ -17,6 +17,7 @@ import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { formatFilingNumber } from '@zhizhao/domain';
 import type { AppDeps } from '../../deps';
 import type { Tx } from '../../db/client';
+import { dayIn } from '../../clock';
 import { organizations, visits } from '../../db/schema';
 import type { RequestContext } from '../../audit/write-audit';
 import { signCode } from '../../signing/codes';
@@ -48,7 +49,7 @@ export async function approveVisitIn(tx: Tx, ctx: VisitCtx, id: number): Promise
   const { v, school, jh, campaign, district } = await loadForStep(tx, ctx, id, { action: 'approve', part: 'approver', permission: 'visit.approve', from: ['requested'] });
   // One approval at a time per junior high: the overlap check below sees every approval committed before.
   await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, v.juniorHighId)).for('update');
-  const brochureId = await assertSlot(tx, { school, juniorHighId: v.juniorHighId, campaign, slot: slotOf(v), exceptVisitId: v.id });
+  const brochureId = await assertSlot(tx, { school, juniorHighId: v.juniorHighId, campaign, slot: slotOf(v), exceptVisitId: v.id, today: dayIn(ctx.now, ctx.timeZone) });
 
   await tx.execute(sql`select pg_advisory_xact_lock(${PERMIT_LOCK}::int, ${campaign.id}::int)`);
   const [issued] = await tx.select({ n: count() }).from(visits).where(and(eq(visits.campaignId, campaign.id), isNotNull(visits.permitSerial)));

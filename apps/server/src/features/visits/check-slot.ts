@@ -3,10 +3,10 @@
  * approved visits) and turns refusals into one AppError: the first refusal's code, every
  * refusal in `details.refusals`, each naming its rule.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { checkVisit, withSettingDefaults, type CampaignSettings, type LocalSlot, type ProtectedPeriod, type VisitRefusal } from '@zhizhao/domain';
 import type { Queryable } from '../../db/client';
-import { brochures, campaigns, protectedPeriods } from '../../db/schema';
+import { brochures, campaigns, protectedPeriods, visits } from '../../db/schema';
 import { AppError } from '../../errors';
 import { isQualified } from '../qualifications/qualifications';
 import type { OrgRow } from '../organizations/queries';
@@ -38,7 +38,17 @@ export type SlotCheck = {
   brochureId?: number;
   /** The visit being decided, left out of the overlap check. */
   exceptVisitId?: number;
+  /** The business date: a visit for a day gone is refused (request, proposal, approval). */
+  today: string;
 };
+
+/** The school's own requests and visits in force at the junior high on that date (a double click makes one request). */
+async function ownAt(db: Queryable, c: SlotCheck) {
+  return db
+    .select({ id: visits.id, date: visits.date, start: visits.start, end: visits.end, status: visits.status })
+    .from(visits)
+    .where(and(eq(visits.schoolId, c.school.id), eq(visits.juniorHighId, c.juniorHighId), eq(visits.date, c.slot.date), inArray(visits.status, ['requested', 'proposed', 'approved']), c.exceptVisitId ? ne(visits.id, c.exceptVisitId) : undefined));
+}
 
 /** Every refusal, and the brochure the visit will hand out (the current filed one). */
 export async function checkSlot(db: Queryable, c: SlotCheck): Promise<{ refusals: VisitRefusal[]; brochureId: number | null }> {
@@ -52,6 +62,9 @@ export async function checkSlot(db: Queryable, c: SlotCheck): Promise<{ refusals
     maxVisitMinutes: settings.maxVisitMinutes,
     protectedPeriods: await protectedPeriodsOf(db, c.juniorHighId),
     approvedAtJuniorHigh: /^\d{4}-\d{2}-\d{2}$/.test(c.slot.date) ? await approvedAt(db, c.juniorHighId, c.slot.date, c.exceptVisitId) : [],
+    today: c.today,
+    schoolDay: settings.schoolDay,
+    ownAtJuniorHigh: /^\d{4}-\d{2}-\d{2}$/.test(c.slot.date) ? await ownAt(db, c) : [],
   });
   for (const r of refusals) {
     if (r.code === 'VISIT_NO_FILED_BROCHURE') r.details = { ...(r.details ?? {}), brochureId: c.brochureId ?? null, currentFiledBrochureId: brochure?.id ?? null };

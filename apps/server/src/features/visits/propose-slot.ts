@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { proposeSlotBody } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
 import type { Tx } from '../../db/client';
+import { dayIn } from '../../clock';
 import type { RequestContext } from '../../audit/write-audit';
 import { assertSlot } from './check-slot';
 import { recordVisit, visitCtx, type VisitCtx } from './context';
@@ -23,7 +24,7 @@ export async function proposeSlot(deps: AppDeps, ctx: RequestContext, id: number
 export async function proposeSlotIn(tx: Tx, ctx: VisitCtx, id: number, body: ProposeSlot): Promise<LoadedVisit> {
   const { v, school, campaign } = await loadForStep(tx, ctx, id, { action: 'propose', part: 'host', permission: 'visit.gate', from: ['requested'] });
   const slot = { date: body.date, start: body.start, end: body.end };
-  await assertSlot(tx, { school, juniorHighId: v.juniorHighId, campaign, slot, exceptVisitId: v.id });
+  await assertSlot(tx, { school, juniorHighId: v.juniorHighId, campaign, slot, exceptVisitId: v.id, today: dayIn(ctx.now, ctx.timeZone) });
   const proposed = { ...slot, note: body.note };
   const out = await updateVisit(tx, ctx, id, { status: 'proposed', proposedSlot: proposed });
   await recordVisit(tx, ctx, v, 'propose', { status: { from: v.status, to: 'proposed' }, requested: slotOf(v), proposed });

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { createVisitBody } from '@zhizhao/contracts';
 import type { AppDeps } from '../../deps';
 import type { Tx } from '../../db/client';
+import { dayIn } from '../../clock';
 import { campaigns, organizations, visits } from '../../db/schema';
 import type { RequestContext } from '../../audit/write-audit';
 import { AppError } from '../../errors';
@@ -38,7 +39,7 @@ export async function requestVisitIn(tx: Tx, ctx: VisitCtx, body: CreateVisit): 
     throw new AppError('VISIT_NOT_A_JUNIOR_HIGH', { rule: 'R19', juniorHighId: body.juniorHighId, campaignId: body.campaignId });
   }
   const slot = { date: body.date, start: body.start, end: body.end };
-  const brochureId = await assertSlot(tx, { school, juniorHighId: jh.id, campaign: row.c, slot, brochureId: body.brochureId });
+  const brochureId = await assertSlot(tx, { school, juniorHighId: jh.id, campaign: row.c, slot, brochureId: body.brochureId, today: dayIn(ctx.now, ctx.timeZone) });
 
   const [v] = await tx
     .insert(visits)
