@@ -15,6 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { residentId, secretsOf } from './support/slips';
+import { apiSession } from './support/api';
 
 let server: RunningServer;
 let browser: Browser;
@@ -29,21 +30,8 @@ afterAll(async () => {
 });
 
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true } as const;
-type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
-
 /** A cookie session through the API (for what the journey needs to find, never for its steps). */
-async function session(url: string, body: unknown): Promise<{ call: Call; raw: (path: string) => Promise<Response> }> {
-  const res = await fetch(`${server.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const raw = (p: string) => fetch(`${server.url}${p}`, { headers: { cookie, origin: server.url } });
-  const call: Call = async <T>(method: string, p: string, b?: unknown) => {
-    const r = await fetch(`${server.url}${p}`, { method, headers: { cookie, origin: server.url, ...(b !== undefined ? { 'content-type': 'application/json' } : {}) }, body: b !== undefined ? JSON.stringify(b) : undefined });
-    if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-  return { call, raw };
-}
+const session = (url: string, body: unknown) => apiSession(server.url, url, body);
 
 const noSideScroll = (page: Page) => expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
 const status = (page: Page) => page.getByTestId('application-status').getAttribute('data-status');

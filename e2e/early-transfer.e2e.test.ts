@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, signIn } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { apiSession } from './support/api';
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,18 +26,7 @@ afterAll(async () => {
 });
 
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true } as const;
-type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
-
-async function session(url: string, body: unknown): Promise<Call> {
-  const res = await fetch(`${server.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async <T>(method: string, p: string, b?: unknown) => {
-    const r = await fetch(`${server.url}${p}`, { method, headers: { cookie, origin: server.url, ...(b !== undefined ? { 'content-type': 'application/json' } : {}) }, body: b !== undefined ? JSON.stringify(b) : undefined });
-    if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-}
+const session = async (url: string, body: unknown) => (await apiSession(server.url, url, body)).call;
 const staff = (username: string) => session('/api/auth/login', { username, password: 'zhizhao-demo' });
 const noSideScroll = (page: Page) => expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
 

@@ -11,7 +11,7 @@ import { FilePdfOutlined, SwapOutlined } from '@ant-design/icons';
 import { defineMessages, useI18n } from '../../../app/i18n';
 import { useSession } from '../../../lib/session';
 import { FormContent } from '../../transfers/shared/FormContent';
-import { ReasonModal } from '../../transfers/shared/ReasonModal';
+import { ReasonModal } from '../../../components/ReasonModal';
 import { StatusSteps } from '../../transfers/shared/StatusSteps';
 import { TransferStatusTag } from '../../transfers/shared/StatusTags';
 import type { EarlyTransferDetail, FamilyProgramme } from '../../transfers/types';

@@ -13,7 +13,7 @@ import { useSession } from '../../../lib/session';
 import { useFileList, useSealList, useWithdrawList } from '../api';
 import { transferMessages } from '../messages';
 import type { TransferList } from '../types';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '../../../components/ReasonModal';
 
 const m = defineMessages({
   ...transferMessages,

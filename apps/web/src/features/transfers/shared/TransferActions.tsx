@@ -13,7 +13,7 @@ import { useSession } from '../../../lib/session';
 import { useRefuseTransfer, useReturnTransfer, useSealTransfer, useWithdrawTransfer } from '../api';
 import { transferMessages } from '../messages';
 import type { EarlyTransfer } from '../types';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '../../../components/ReasonModal';
 
 const m = defineMessages({
   ...transferMessages,

@@ -13,7 +13,7 @@ import { permitPdfUrl, useAcceptProposal, useApproveVisit, useCancelVisit, useCh
 import type { Visit } from '../types';
 import { slotText } from './format';
 import { ProposeSlotModal } from './ProposeSlotModal';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '../../../components/ReasonModal';
 import { RefusalList } from './RefusalList';
 import { refusalsOf } from './refusals';
 
