@@ -50,6 +50,7 @@ export const backupTables: PgTable[] = [
   schema.earlyTransfers,
   schema.examPrepPlans,
   schema.loginThrottle,
+  schema.rateLimits,
   schema.audit,
   schema.auditHead,
   schema.auditQueue,
