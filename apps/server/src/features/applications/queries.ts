@@ -11,6 +11,7 @@ import type { Queryable } from '../../db/client';
 import { applicationChoices, applications, campaigns, campuses, majors, organizations, plannedSeats, students } from '../../db/schema';
 import type { Actor, OrgRef } from '../../auth/policy';
 import { AppError } from '../../errors';
+import { FINAL } from '../transfers/status-sql';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type Settings = CampaignSettings & Required<Pick<CampaignSettings, 'filingNumberPattern' | 'maxChoices'>>;
@@ -46,7 +47,7 @@ export async function loadStudentCtx(db: Queryable, where: SQL): Promise<Student
       d: { id: district.id, kind: district.kind, districtId: district.districtId, cityId: district.cityId, name: district.name },
       a: applications,
       ids: sql<number[] | null>`array(select ${applicationChoices.programmeId} from ${applicationChoices} where ${applicationChoices.applicationId} = ${applications.id} order by ${applicationChoices.rank})`,
-      et: sql<boolean>`exists (select 1 from early_transfers et where et.student_id = ${students.id} and et.status not in ('refused', 'withdrawn', 'returned'))`,
+      et: sql<boolean>`exists (select 1 from early_transfers et where et.student_id = ${students.id} and et.status not in ${FINAL})`,
     })
     .from(students)
     .innerJoin(campaigns, eq(campaigns.id, students.campaignId))

@@ -16,6 +16,7 @@ import { authorizeInDistrict, type Actor } from '../../auth/policy';
 import { canManageSchool, type SchoolRef } from '../../auth/brochure-policy';
 import { AppError } from '../../errors';
 import { campaignById } from '../applications/bureau-campaign';
+import { FINAL } from './status-sql';
 
 type CapRow = { programme_id: number; school_id: number; school_name: string; district_id: number | null; city_id: number | null; run_by: string | null; major_name: string; campus_name: string; seats: number; cap: number; held: number; filed: number };
 
@@ -23,7 +24,7 @@ export async function capRows(db: Queryable, campaignId: number, districtId: num
   return queryRows<CapRow>(db, sql`
     select ps.id as programme_id, o.id as school_id, o.name as school_name, o.district_id, o.city_id, o.run_by, m.name as major_name, c.name as campus_name,
       ps.seats, ps.early_transfer_cap as cap,
-      (select count(*) from early_transfers t where t.programme_id = ps.id and t.status not in ('refused', 'withdrawn', 'returned'))::int as held,
+      (select count(*) from early_transfers t where t.programme_id = ps.id and t.status not in ${FINAL})::int as held,
       (select count(*) from early_transfers t where t.programme_id = ps.id and t.status = 'filed')::int as filed
     from planned_seats ps
     join majors m on m.id = ps.major_id

@@ -15,6 +15,7 @@ import type { Actor } from '../../auth/policy';
 import { scopeOf } from '../../auth/policy';
 import { AppError } from '../../errors';
 import { campaignOfActor } from '../applications/bureau-campaign';
+import { FINAL } from './status-sql';
 
 /** The roster the actor keeps the curriculum of, as SQL over `students s`. */
 function curriculumScope(actor: Actor) {
@@ -56,7 +57,7 @@ export async function setCurriculum(deps: AppDeps, rctx: RequestContext, body: z
   return deps.db.transaction(async (tx) => {
     const rows = await queryRows<{ id: number; junior_high_id: number | null; done: string | null; active_transfer: boolean }>(tx, sql`
       select s.id, s.junior_high_id, s.curriculum_completed_on as done,
-        exists (select 1 from early_transfers t where t.student_id = s.id and t.status not in ('refused', 'withdrawn', 'returned')) as active_transfer
+        exists (select 1 from early_transfers t where t.student_id = s.id and t.status not in ${FINAL}) as active_transfer
       from students s where s.id = any(${sql.param(ids)}::int[]) and s.kind = 'grade9' and ${curriculumScope(actor)} for update of s`);
     const found = new Set(rows.map((r) => Number(r.id)));
     const outside = ids.filter((id) => !found.has(id));

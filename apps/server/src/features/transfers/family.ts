@@ -6,7 +6,7 @@
  * Lock order: student row → programme row (planned_seats, the seat cap under concurrent
  * requests) → transfer row → list row → signing key → audit head.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import {
   checkTransferRequest, earlyTransferOpen, earlyTransferSeatsLeft, finalTransferStatuses, transferTransition,
   type TransferParty, type TransferRequestFacts, type TransferStatus,
@@ -20,8 +20,9 @@ import { AppError } from '../../errors';
 import type { StudentCtx } from '../applications/queries';
 import { loadProgrammes } from '../applications/programmes';
 import { formContent, programmeOf, studentRow } from './content';
-import { detailOf, familyActions, heldSeats, loadTransfer, presentTransfer, type TransferRow } from './queries';
+import { detailOf, familyActions, heldSeats, loadTransfer, loadTransfers, presentTransfer, type TransferRow } from './queries';
 import { voidListOf } from './lists';
+import { FINAL } from './status-sql';
 
 type Who = 'student' | 'guardian';
 
@@ -30,7 +31,7 @@ async function activeTransferOf(db: Queryable, studentId: number): Promise<Trans
   const [t] = await db
     .select()
     .from(earlyTransfers)
-    .where(and(eq(earlyTransfers.studentId, studentId), sql`${earlyTransfers.status} not in ('refused', 'withdrawn', 'returned')`))
+    .where(and(eq(earlyTransfers.studentId, studentId), sql`${earlyTransfers.status} not in ${FINAL}`))
     .limit(1);
   return t ?? null;
 }
@@ -48,7 +49,7 @@ async function programmesWithCaps(db: Queryable, ctx: StudentCtx) {
   const { items } = await loadProgrammes(db, ctx.campaign);
   const caps = new Map((await queryRows<{ id: number; cap: number; held: number }>(db, sql`
     select ps.id, ps.early_transfer_cap as cap,
-      (select count(*) from early_transfers et where et.programme_id = ps.id and et.status not in ('refused', 'withdrawn', 'returned'))::int as held
+      (select count(*) from early_transfers et where et.programme_id = ps.id and et.status not in ${FINAL})::int as held
     from planned_seats ps where ps.campaign_id = ${ctx.campaign.id} and ps.early_transfer_cap > 0`)).map((r) => [Number(r.id), { cap: Number(r.cap), held: Number(r.held) }]));
   return items
     .filter((p) => caps.has(p.programmeId))
@@ -70,7 +71,7 @@ export async function myEarlyTransfer(deps: AppDeps, ctx: StudentCtx, who: Who):
   const rows = await deps.db.select({ id: earlyTransfers.id, status: earlyTransfers.status }).from(earlyTransfers).where(eq(earlyTransfers.studentId, ctx.student.id)).orderBy(desc(earlyTransfers.id));
   const activeRow = rows.find((r) => !finalTransferStatuses.includes(r.status as TransferStatus));
   const current = activeRow ? await familyDetail(deps.db, activeRow.id, who) : null;
-  const past = await Promise.all(rows.filter((r) => r !== activeRow).map(async (r) => presentTransfer(deps.db, await loadTransfer(deps.db, r.id))));
+  const past = await Promise.all((await loadTransfers(deps.db, rows.filter((r) => r !== activeRow).map((r) => r.id))).map((l) => presentTransfer(deps.db, l)));
   // What keeps the family from asking, programme aside (the list shows each programme's seats).
   const problems = checkTransferRequest({ ...baseFacts(ctx, s.curriculumCompletedOn !== null, window, activeRow !== undefined), programme: { exists: true, qualified: true, filed: true, cap: 1, held: 0 } });
   return {
@@ -215,5 +216,3 @@ export async function withdrawIn(tx: Tx, rctx: RequestContext, t: TransferRow, p
   });
 }
 
-export { activeTransferOf };
-export const inStates = (statuses: readonly string[]) => inArray(earlyTransfers.status, [...statuses]);

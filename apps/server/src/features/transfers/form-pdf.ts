@@ -11,7 +11,7 @@
  */
 import QRCode from 'qrcode';
 import type { Content, ContentStack, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { localTime, transferStatusLabels, type TransferStatus } from '@zhizhao/domain';
+import { finalTransferStatuses, localTime, transferStatusLabels, type TransferStatus } from '@zhizhao/domain';
 import type { EarlyTransferDetail, SealView } from '@zhizhao/contracts';
 import { FONT_FAMILY, renderPdf } from '../../files/pdf';
 import { SEAL_NOTE, sealSvg } from '../visits/seal';
@@ -145,7 +145,7 @@ const section = (text: string): TableCell[] => [{ text, style: 'section', colSpa
 export async function renderTransferFormPdf(input: { detail: EarlyTransferDetail; verifyUrl: string | null; timeZone: string }): Promise<{ pdf: Buffer; filename: string }> {
   const { detail: d, verifyUrl, timeZone } = input;
   const c = d.content;
-  const final = (['refused', 'withdrawn', 'returned'] as TransferStatus[]).includes(d.status);
+  const final = finalTransferStatuses.includes(d.status);
   const warn = finalBanner(d);
   const status = transferStatusLabels[d.status].zh;
   const emptyFor = (party: 'source' | 'school') => (d.status === 'refused' && d.decidedBy === party ? '不同意' : final ? '未盖章' : '待盖章');

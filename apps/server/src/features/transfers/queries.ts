@@ -13,6 +13,7 @@ import type { Actor, OrgRef } from '../../auth/policy';
 import { partyOf, type TransferRef } from '../../auth/transfer-policy';
 import { AppError } from '../../errors';
 import { keyCache, sealViewOf, type KeyCache, type StoredSeal } from './seals';
+import { FINAL } from './status-sql';
 
 export type TransferRow = typeof earlyTransfers.$inferSelect;
 export type ListRow = typeof earlyTransferLists.$inferSelect;
@@ -178,6 +179,6 @@ export async function detailOf(db: Queryable, l: LoadedTransfer, actions: EarlyT
 export async function heldSeats(db: Queryable, programmeId: number, except?: number): Promise<number> {
   const [r] = await queryRows<{ n: number }>(db, sql`
     select count(*)::int as n from early_transfers
-    where programme_id = ${programmeId} and status not in ('refused', 'withdrawn', 'returned') ${except ? sql`and id <> ${except}` : sql``}`);
+    where programme_id = ${programmeId} and status not in ${FINAL} ${except ? sql`and id <> ${except}` : sql``}`);
   return Number(r?.n ?? 0);
 }

@@ -15,9 +15,9 @@ import { scopeOf, type Actor } from '../../auth/policy';
 import { authorizeReadTransfer } from '../../auth/transfer-policy';
 import { AppError } from '../../errors';
 import { campaignOfActor } from '../applications/bureau-campaign';
+import { PENDING } from './status-sql';
 
 type Report = z.infer<typeof earlyTransferReport>;
-const PENDING = `('awaiting_family', 'awaiting_source', 'awaiting_school', 'sealed', 'listed')`;
 
 export async function transferReport(deps: AppDeps, actor: Actor, campaignId: number | undefined): Promise<Report> {
   const c = await campaignOfActor(deps, actor, campaignId);
@@ -32,7 +32,7 @@ export async function transferReport(deps: AppDeps, actor: Actor, campaignId: nu
   const schools = await queryRows<{ id: number; name: string; run_by: string | null; cap: number; pending: number; filed: number; returned: number }>(deps.db, sql`
     select o.id, o.name, o.run_by,
       coalesce((select sum(ps.early_transfer_cap) from planned_seats ps join majors m on m.id = ps.major_id where m.organization_id = o.id and ps.campaign_id = ${c.id}), 0)::int as cap,
-      count(t.id) filter (where t.status in ${sql.raw(PENDING)})::int as pending,
+      count(t.id) filter (where t.status in ${PENDING})::int as pending,
       count(t.id) filter (where t.status = 'filed')::int as filed,
       count(t.id) filter (where t.status = 'returned')::int as returned
     from organizations o left join early_transfers t on t.school_id = o.id and t.campaign_id = ${c.id}
@@ -42,13 +42,13 @@ export async function transferReport(deps: AppDeps, actor: Actor, campaignId: nu
     select o.id, o.name,
       (select tr.target from target_rows tr join target_versions tv on tv.id = tr.version_id where tv.campaign_id = ${c.id} and tv.status = 'published' and tr.organization_id = o.id limit 1) as target,
       (select count(*) from applications a join students s on s.id = a.student_id where s.junior_high_id = o.id and a.campaign_id = ${c.id} and a.status = 'confirmed' and a.track = 'vocational')::int as vocational,
-      (select count(*) from early_transfers t where t.junior_high_id = o.id and t.campaign_id = ${c.id} and t.status in ${sql.raw(PENDING)})::int as pending,
+      (select count(*) from early_transfers t where t.junior_high_id = o.id and t.campaign_id = ${c.id} and t.status in ${PENDING})::int as pending,
       (select count(*) from early_transfers t where t.junior_high_id = o.id and t.campaign_id = ${c.id} and t.status = 'filed')::int as filed
     from organizations o
     where o.kind = 'junior_high' and o.active and o.district_id = ${c.districtId} ${own ? sql`and o.id = ${own}` : sql``}
     order by o.code`);
   const [totals] = await queryRows<{ pending: number; filed: number; returned: number; closed: number; district_run: number }>(deps.db, sql`
-    select count(*) filter (where t.status in ${sql.raw(PENDING)})::int as pending, count(*) filter (where t.status = 'filed')::int as filed,
+    select count(*) filter (where t.status in ${PENDING})::int as pending, count(*) filter (where t.status = 'filed')::int as filed,
       count(*) filter (where t.status = 'returned')::int as returned, count(*) filter (where t.status in ('refused', 'withdrawn'))::int as closed,
       count(*) filter (where t.status = 'filed' and s.run_by = 'district')::int as district_run
     from early_transfers t join organizations s on s.id = t.school_id

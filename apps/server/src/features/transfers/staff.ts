@@ -22,11 +22,10 @@ import { signCode } from '../../signing/codes';
 import { AppError } from '../../errors';
 import { loadProgrammes } from '../applications/programmes';
 import { campaignOfActor } from '../applications/bureau-campaign';
-import { contentDigest, makeSeal } from './seals';
+import { contentDigest, keyCache, makeSeal } from './seals';
 import { detailOf, loadTransfer, loadTransfers, presentTransfer, refOf, staffActions, type LoadedTransfer } from './queries';
 import { withdrawIn } from './family';
 import { notifyFamily } from './notify-family';
-import { keyCache } from './seals';
 
 export async function staffDetail(deps: AppDeps, actor: Actor, id: number): Promise<EarlyTransferDetail> {
   const l = await loadTransfer(deps.db, id);

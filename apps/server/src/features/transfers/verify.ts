@@ -12,8 +12,7 @@
  */
 import { maskName, transferListStatusLabels, transferStatusLabels, type TransferListStatus, type TransferStatus } from '@zhizhao/domain';
 import type { Verifier, VerifyResult } from '../../signing/codes';
-import { keyCache } from './seals';
-import { contentDigest } from './seals';
+import { contentDigest, keyCache } from './seals';
 import { loadTransfers, presentTransfer } from './queries';
 import { listDetailForDocument, type ListContent } from './lists';
 
