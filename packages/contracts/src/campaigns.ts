@@ -23,6 +23,8 @@ export const campaignSettings = z.object({
   /** R10: the school day a campus visit falls in. Optional: read as 07:30–18:00. */
   schoolDay: z.object({ start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM') }).optional(),
   earlyTransferListPattern: z.string().trim().min(3).max(60).regex(/\{seq(?::\d)?\}/, 'must contain {seq} or {seq:N}').optional(),
+  tiebreakSubjects: z.array(z.string().trim().min(1).max(20)).max(6).optional(),
+  admissionReturnReasons: z.array(z.string().trim().min(2).max(100)).min(1).max(20).optional(),
 });
 
 export const campaign = z.object({

@@ -12,3 +12,4 @@ export * from './publicity';
 export * from './visits';
 export * from './applications';
 export * from './early-transfers';
+export * from './admission';

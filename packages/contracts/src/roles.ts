@@ -82,16 +82,24 @@ export const permissions = [
   'transfer.file',
   'transfer.prep',
   'curriculum.write',
+  // The admission round (issue 11: R15, R5).
+  'score.write',
+  'admission.read',
+  'admission.run',
+  'admission.publish',
+  'admission.return',
+  'admission.decide',
+  'admission.register',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  city_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'qualification.write', 'targets.read', 'targets.district.write', 'major.read', 'major.write', 'alliance.write', 'brochure.read', 'brochure.review', 'brochure.file', 'visit.read', 'student.read', 'application.read', 'application.summary', 'notification.read', 'transfer.read'],
-  district_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'targets.read', 'targets.write', 'targets.publish', 'major.read', 'major.write', 'alliance.write', 'brochure.read', 'brochure.review', 'visit.read', 'visit.approve', 'student.read', 'student.write', 'student.reveal', 'application.read', 'application.summary', 'application.crosscheck', 'pressure.read', 'social.confirm', 'notification.read', 'transfer.read', 'transfer.file', 'curriculum.write'],
-  district_staff: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'clock.write', 'targets.read', 'targets.write', 'major.read', 'brochure.read', 'brochure.review', 'visit.read', 'visit.approve', 'student.read', 'student.write', 'application.read', 'application.summary', 'application.crosscheck', 'pressure.read', 'social.confirm', 'notification.read', 'transfer.read', 'transfer.file'],
-  vocational_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read', 'targets.read', 'major.read', 'major.write', 'brochure.read', 'brochure.edit', 'visit.read', 'visit.request', 'application.read', 'openday.write', 'social.confirm', 'transfer.read', 'transfer.seal', 'transfer.prep'],
-  junior_high_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read', 'targets.read', 'major.read', 'visit.read', 'visit.gate', 'visit.report', 'student.read', 'student.write', 'student.reveal', 'application.onbehalf', 'application.read', 'application.summary', 'guidance.write', 'transfer.read', 'transfer.seal', 'curriculum.write'],
-  auditor: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'targets.read', 'major.read', 'brochure.read', 'visit.read', 'student.read', 'application.read', 'application.summary', 'transfer.read'],
+  city_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'qualification.write', 'targets.read', 'targets.district.write', 'major.read', 'major.write', 'alliance.write', 'brochure.read', 'brochure.review', 'brochure.file', 'visit.read', 'student.read', 'application.read', 'application.summary', 'notification.read', 'transfer.read', 'admission.read'],
+  district_admin: ['org.read', 'org.write', 'org.import', 'user.read', 'user.write', 'campaign.read', 'campaign.write', 'audit.read', 'dashboard.read', 'clock.write', 'targets.read', 'targets.write', 'targets.publish', 'major.read', 'major.write', 'alliance.write', 'brochure.read', 'brochure.review', 'visit.read', 'visit.approve', 'student.read', 'student.write', 'student.reveal', 'application.read', 'application.summary', 'application.crosscheck', 'pressure.read', 'social.confirm', 'notification.read', 'transfer.read', 'transfer.file', 'curriculum.write', 'score.write', 'admission.read', 'admission.run', 'admission.publish', 'admission.decide'],
+  district_staff: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'clock.write', 'targets.read', 'targets.write', 'major.read', 'brochure.read', 'brochure.review', 'visit.read', 'visit.approve', 'student.read', 'student.write', 'application.read', 'application.summary', 'application.crosscheck', 'pressure.read', 'social.confirm', 'notification.read', 'transfer.read', 'transfer.file', 'score.write', 'admission.read', 'admission.run'],
+  vocational_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read', 'targets.read', 'major.read', 'major.write', 'brochure.read', 'brochure.edit', 'visit.read', 'visit.request', 'application.read', 'openday.write', 'social.confirm', 'transfer.read', 'transfer.seal', 'transfer.prep', 'admission.read', 'admission.return', 'admission.register'],
+  junior_high_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'campaign.read', 'dashboard.read', 'targets.read', 'major.read', 'visit.read', 'visit.gate', 'visit.report', 'student.read', 'student.write', 'student.reveal', 'application.onbehalf', 'application.read', 'application.summary', 'guidance.write', 'transfer.read', 'transfer.seal', 'curriculum.write', 'admission.read'],
+  auditor: ['org.read', 'user.read', 'campaign.read', 'audit.read', 'dashboard.read', 'targets.read', 'major.read', 'brochure.read', 'visit.read', 'student.read', 'application.read', 'application.summary', 'transfer.read', 'admission.read'],
   // A family sees and changes only its own application (the use cases find it by the account).
   student: ['application.self'],
   guardian: ['application.self'],

@@ -28,3 +28,4 @@ export {
 } from './records';
 export { admitRecords, type Placement, type RecordsOutcome } from './admit-records';
 export * from './types';
+export * from './round';

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_FILING_PATTERN } from '../publicity/brochure-state';
 import { DEFAULT_TRANSFER_LIST_PATTERN } from '../transfers/early-transfer';
+import { DEFAULT_RETURN_REASONS } from '../admission/round';
 
 export type DateRange = { from: string; to: string };
 
@@ -40,6 +41,10 @@ export type CampaignSettings = {
   schoolDay?: { start: string; end: string };
   /** R14: the district's filing numbers of early-transfer lists (汇总名单), like the brochure pattern. Optional like the pattern. */
   earlyTransferListPattern?: string;
+  /** R15: the subjects that break ties in the admission, in order (default 语文, 数学, 外语). Optional like the pattern. */
+  tiebreakSubjects?: string[];
+  /** R15: the reasons for which a school may return an admitted student (退档). Optional like the pattern. */
+  admissionReturnReasons?: string[];
 };
 
 export const phaseLabels: Record<PhaseKey, { zh: string; en: string }> = {
@@ -78,14 +83,26 @@ export function defaultCampaignSettings(year: number): CampaignSettings {
     maxChoices: 6,
     earlyTransferListPattern: DEFAULT_TRANSFER_LIST_PATTERN,
     schoolDay: { ...DEFAULT_SCHOOL_DAY },
+    tiebreakSubjects: [...DEFAULT_TIEBREAK_SUBJECTS],
+    admissionReturnReasons: [...DEFAULT_RETURN_REASONS],
   };
 }
+
+export const DEFAULT_TIEBREAK_SUBJECTS = ['语文', '数学', '外语'] as const;
 
 export const DEFAULT_SCHOOL_DAY = { start: '07:30', end: '18:00' } as const;
 
 /** Stored settings with the defaults of settings added later filled in (applied on read). */
-export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern' | 'maxChoices' | 'earlyTransferListPattern' | 'schoolDay'>> {
-  return { ...s, filingNumberPattern: s.filingNumberPattern ?? DEFAULT_FILING_PATTERN, maxChoices: s.maxChoices ?? 6, earlyTransferListPattern: s.earlyTransferListPattern ?? DEFAULT_TRANSFER_LIST_PATTERN, schoolDay: s.schoolDay ?? { ...DEFAULT_SCHOOL_DAY } };
+export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern' | 'maxChoices' | 'earlyTransferListPattern' | 'schoolDay' | 'tiebreakSubjects' | 'admissionReturnReasons'>> {
+  return {
+    ...s,
+    filingNumberPattern: s.filingNumberPattern ?? DEFAULT_FILING_PATTERN,
+    maxChoices: s.maxChoices ?? 6,
+    earlyTransferListPattern: s.earlyTransferListPattern ?? DEFAULT_TRANSFER_LIST_PATTERN,
+    schoolDay: s.schoolDay ?? { ...DEFAULT_SCHOOL_DAY },
+    tiebreakSubjects: s.tiebreakSubjects ?? [...DEFAULT_TIEBREAK_SUBJECTS],
+    admissionReturnReasons: s.admissionReturnReasons ?? [...DEFAULT_RETURN_REASONS],
+  };
 }
 
 export type SettingsProblem = { path: string; zh: string; en: string };

@@ -6,7 +6,7 @@
 import { canonicalJson } from '../audit/chain';
 
 /** The kinds of signed document: a brochure's filing, a visit permit, an application (志愿表), an early-transfer form (Annex 4) and its combined list. */
-export const signedKinds = ['brochure', 'permit', 'application', 'transfer-form', 'transfer-list'] as const;
+export const signedKinds = ['brochure', 'permit', 'application', 'transfer-form', 'transfer-list', 'admission'] as const;
 export type SignedPayload = { t: (typeof signedKinds)[number]; k: string } & Record<string, string | number>;
 
 const enc = new TextEncoder();
