@@ -38,10 +38,18 @@ import { studentRoutes } from './features/students/routes';
 import { applicationRoutes } from './features/applications/routes';
 import { earlyTransferRoutes } from './features/transfers/routes';
 import { overviewRoutes } from './features/overview/routes';
+import { admissionRoutes } from './features/admission/routes';
+import { scoreRoutes } from './features/admission/score-routes';
+import { letterRoutes } from './features/admission/letter-routes';
+import { admissionJobHandlers } from './features/admission/jobs';
+import { startJobWorker } from './jobs/jobs';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export type BuildOptions = { logger?: boolean; serveWeb?: boolean };
+export type BuildOptions = { logger?: boolean; serveWeb?: boolean; /** Run background jobs in this process (default true). */ jobs?: boolean };
+
+/** Every kind of background job this server knows. */
+export const jobHandlers = { ...admissionJobHandlers };
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -87,10 +95,16 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes, majorRoutes, qualificationRoutes, allianceRoutes, brochureRoutes, publicRoutes, visitRoutes, studentRoutes, applicationRoutes, overviewRoutes, earlyTransferRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes, majorRoutes, qualificationRoutes, allianceRoutes, brochureRoutes, publicRoutes, visitRoutes, studentRoutes, applicationRoutes, overviewRoutes, earlyTransferRoutes, admissionRoutes, scoreRoutes, letterRoutes]) {
     await app.register(routes(deps));
   }
 
   if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  if (opts.jobs !== false) {
+    // The job worker of this server (jobs/jobs.ts); job state is in the database, so any server may finish any job.
+    const worker = startJobWorker(deps, jobHandlers);
+    deps.jobs = worker;
+    app.addHook('onClose', async () => worker.stop());
+  }
   return app;
 }

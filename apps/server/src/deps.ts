@@ -16,6 +16,8 @@ export type AppDeps = {
   clock: () => Promise<BusinessTime>;
   /** Encryption and keyed hashes of personal data (pii/crypto.ts). */
   pii: Pii;
+  /** Wakes this server's job worker at once (jobs/jobs.ts); a no-op until the app starts one. Other servers poll. */
+  jobs: { kick(): void };
 };
 
 export function makeDeps(database: Database, config: Config, demo: boolean, overrides: Partial<Pick<AppDeps, 'limits' | 'lockout'>> = {}): AppDeps {
@@ -28,6 +30,7 @@ export function makeDeps(database: Database, config: Config, demo: boolean, over
     lockout: overrides.lockout ?? defaultLockoutPolicy,
     clock: () => businessTime(database.db, { fixedNow: config.fixedNow, timeZone: config.timeZone, demo }),
     pii: makePii(config.piiKey ?? DEV_PII_KEY),
+    jobs: { kick: () => {} },
   };
   return deps;
 }

@@ -106,6 +106,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
 }
 
+/** `s` as a literal inside a LIKE pattern (its %, _ and \ escaped). */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Rows of a raw query, the same shape on both drivers. */
 export async function queryRows<T = Record<string, unknown>>(db: Queryable, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

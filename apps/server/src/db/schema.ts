@@ -4,7 +4,7 @@
  * (the audit table's append-only guards).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -882,4 +882,244 @@ export const rateLimits = pgTable(
     hits: integer('hits').notNull(),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.key] }), index('rate_limits_window_idx').on(t.windowStart)],
+);
+
+/**
+ * Background jobs (admission runs, publishing, letter bundles): state in the database so that
+ * any server may pick a job up and a restarted server finishes what another began. A worker
+ * claims a job with `for update skip locked` and a lease it renews while it works; a job whose
+ * lease expired (its server died) is claimed again and starts over (handlers are idempotent).
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** queued | running | done | failed */
+    status: text('status').notNull().default('queued'),
+    phase: text('phase').notNull().default(''),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    owner: text('owner'),
+    leaseUntil: tstz('lease_until'),
+    error: text('error'),
+    /** What the job made, e.g. a file (base64) and its name, read by whoever may read the job. */
+    result: jsonb('result'),
+    /** The organisation whose users may read the job (its creator's), and the creator. */
+    organizationId: integer('organization_id').references(() => organizations.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    finishedAt: tstz('finished_at'),
+  },
+  (t) => [index('jobs_status_idx').on(t.status, t.id)],
+);
+
+/** 中考成绩: a version of the exam office's scores for a campaign; once locked, frozen (its content hash is audited). */
+export const scoreSets = pgTable(
+  'score_sets',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    version: integer('version').notNull(),
+    /** draft | locked */
+    status: text('status').notNull().default('draft'),
+    rows: integer('rows').notNull(),
+    contentHash: text('content_hash').notNull(),
+    subjects: jsonb('subjects').notNull(),
+    tiebreakNames: jsonb('tiebreak_names').notNull(),
+    reason: text('reason'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    lockedAt: tstz('locked_at'),
+  },
+  (t) => [uniqueIndex('score_sets_campaign_version_key').on(t.campaignId, t.version)],
+);
+
+export const examScores = pgTable(
+  'exam_scores',
+  {
+    scoreSetId: integer('score_set_id').notNull().references(() => scoreSets.id),
+    studentId: integer('student_id').notNull().references(() => students.id),
+    total: doublePrecision('total').notNull(),
+    /** { subject: score } */
+    subjects: jsonb('subjects').notNull(),
+    /** The tie-break subjects' scores in the set's order. */
+    tiebreaks: jsonb('tiebreaks').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scoreSetId, t.studentId] }), index('exam_scores_student_idx').on(t.studentId)],
+);
+
+/** 批次: the campaign's admission batches in order (提前批, 统招批, 征集志愿 …). */
+export const admissionBatches = pgTable(
+  'admission_batches',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    seq: integer('seq').notNull(),
+    name: text('name').notNull(),
+    /** exam | solicitation */
+    kind: text('kind').notNull(),
+    /** planned_seats ids; null = every programme with seats left */
+    programmeIds: jsonb('programme_ids'),
+    minScore: doublePrecision('min_score'),
+    /** [{ programmeId, minScore }] */
+    programmeLines: jsonb('programme_lines').notNull().default([]),
+    publishOn: text('publish_on'),
+    returnUntil: text('return_until'),
+    solicitFrom: text('solicit_from'),
+    solicitTo: text('solicit_to'),
+    publishedRunId: integer('published_run_id'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('admission_batches_campaign_seq_key').on(t.campaignId, t.seq)],
+);
+
+/**
+ * A run of a batch: its inputs (the scores version, the lines, the seats and choices as they
+ * were: admission_run_programmes and admission_run_applicants), their hash, and the results.
+ * ready = a dry run; published = the batch's result.
+ */
+export const admissionRuns = pgTable(
+  'admission_runs',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    batchId: integer('batch_id').notNull().references(() => admissionBatches.id),
+    /** queued | running | ready | publishing | published | failed | discarded */
+    status: text('status').notNull().default('queued'),
+    jobId: integer('job_id').references(() => jobs.id),
+    scoreSetId: integer('score_set_id').references(() => scoreSets.id),
+    minScore: doublePrecision('min_score'),
+    programmeLines: jsonb('programme_lines').notNull().default([]),
+    lotterySeed: text('lottery_seed').notNull(),
+    tiebreakNames: jsonb('tiebreak_names').notNull().default([]),
+    inputsHash: text('inputs_hash'),
+    resultsHash: text('results_hash'),
+    /** { admittedBefore, noChoiceInBatch, noScore } */
+    skipped: jsonb('skipped').notNull().default({}),
+    applicants: integer('applicants').notNull().default(0),
+    admitted: integer('admitted').notNull().default(0),
+    error: text('error'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    publishedAt: tstz('published_at'),
+    publishedBy: integer('published_by').references(() => users.id),
+  },
+  (t) => [index('admission_runs_batch_idx').on(t.batchId, t.id), index('admission_runs_campaign_idx').on(t.campaignId, t.id)],
+);
+
+export const admissionRunProgrammes = pgTable(
+  'admission_run_programmes',
+  {
+    runId: integer('run_id').notNull().references(() => admissionRuns.id),
+    programmeId: integer('programme_id').notNull(),
+    schoolId: integer('school_id').notNull(),
+    capacity: integer('capacity').notNull(),
+    minScore: doublePrecision('min_score'),
+    applicants: integer('applicants').notNull(),
+    firstChoice: integer('first_choice').notNull(),
+    admittedMain: integer('admitted_main').notNull(),
+    admittedAdjustment: integer('admitted_adjustment').notNull(),
+    /** The last admitted of the main round: position in the common ranking (1 = best) and key. */
+    lastRank: integer('last_rank'),
+    lastKey: jsonb('last_key'),
+    cutoffScore: doublePrecision('cutoff_score'),
+    cutoffKey: text('cutoff_key').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.programmeId] })],
+);
+
+/** One row per applicant of a run, in the engine's input order (`ord`): its inputs and its placement. */
+export const admissionRunApplicants = pgTable(
+  'admission_run_applicants',
+  {
+    runId: integer('run_id').notNull().references(() => admissionRuns.id),
+    ord: integer('ord').notNull(),
+    studentId: integer('student_id').notNull(),
+    examNo: text('exam_no').notNull(),
+    juniorHighId: integer('junior_high_id'),
+    score: doublePrecision('score').notNull(),
+    tiebreaks: jsonb('tiebreaks').notNull(),
+    lottery: bigint('lottery', { mode: 'number' }).notNull(),
+    choices: jsonb('choices').notNull(),
+    acceptAdjustment: boolean('accept_adjustment').notNull(),
+    programmeId: integer('programme_id'),
+    /** 1.. the choice that admitted; 0 adjustment; null unplaced */
+    choiceRank: integer('choice_rank'),
+    /** Position in the batch's common ranking (1 = best). */
+    rank: integer('rank').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.ord] }), index('admission_run_applicants_student_idx').on(t.studentId, t.runId), index('admission_run_applicants_programme_idx').on(t.runId, t.programmeId)],
+);
+
+/**
+ * 录取: a student's admission into a programme, from a published batch or by registration (注册入学, R5).
+ * At most one in force per student. The letter's content is fixed at issue (the facts as signed)
+ * with the enrolling school's seal; its code is signed by the district bureau.
+ */
+export const admissions = pgTable(
+  'admissions',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    studentId: integer('student_id').notNull().references(() => students.id),
+    /** batch | registration */
+    kind: text('kind').notNull(),
+    batchId: integer('batch_id').references(() => admissionBatches.id),
+    runId: integer('run_id').references(() => admissionRuns.id),
+    programmeId: integer('programme_id').notNull(),
+    schoolId: integer('school_id').notNull().references(() => organizations.id),
+    choiceRank: integer('choice_rank'),
+    /** admitted | returned */
+    status: text('status').notNull().default('admitted'),
+    letterContent: jsonb('letter_content'),
+    schoolSeal: jsonb('school_seal'),
+    letterCode: text('letter_code'),
+    returnedAt: tstz('returned_at'),
+    returnReason: text('return_reason'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('admissions_student_active_key').on(t.studentId).where(sql`status = 'admitted'`),
+    index('admissions_campaign_programme_idx').on(t.campaignId, t.programmeId, t.status),
+    index('admissions_campaign_school_idx').on(t.campaignId, t.schoolId, t.id),
+    index('admissions_run_idx').on(t.runId),
+  ],
+);
+
+/** 退档: a school's request to return an admitted student, for a listed reason, decided by the district bureau. */
+export const admissionReturns = pgTable(
+  'admission_returns',
+  {
+    id: serial('id').primaryKey(),
+    admissionId: integer('admission_id').notNull().references(() => admissions.id),
+    reason: text('reason').notNull(),
+    note: text('note').notNull().default(''),
+    /** requested | approved | rejected */
+    status: text('status').notNull().default('requested'),
+    requestedBy: integer('requested_by').references(() => users.id),
+    requestedAt: tstz('requested_at').notNull().defaultNow(),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: tstz('decided_at'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [index('admission_returns_admission_idx').on(t.admissionId), uniqueIndex('admission_returns_pending_key').on(t.admissionId).where(sql`status = 'requested'`)],
+);
+
+/** 征集志愿: the new ranked choices of an unplaced applicant for a solicitation batch. */
+export const solicitationChoices = pgTable(
+  'solicitation_choices',
+  {
+    batchId: integer('batch_id').notNull().references(() => admissionBatches.id),
+    studentId: integer('student_id').notNull().references(() => students.id),
+    choices: jsonb('choices').notNull(),
+    acceptAdjustment: boolean('accept_adjustment').notNull().default(false),
+    enteredBy: integer('entered_by').references(() => users.id),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.studentId] })],
 );

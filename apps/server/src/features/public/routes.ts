@@ -16,13 +16,14 @@ import { brochurePdf } from './brochure-pdf';
 import { verifyBrochureCode } from './verify-brochure';
 import { permitVerifier } from '../visits/verify-permit';
 import { verifyApplicationCode } from '../applications/verify-application';
+import { verifyAdmissionLetter } from '../admission/letters';
 
 const tags = ['public'];
 
 /** One verifier per payload type; the visits work adds `permit`. */
 export const verifiers: VerifierRegistry = { brochure: verifyBrochureCode };
 /** With the visits work's `permit` verifier, which reads the business clock (a permit's status depends on the time). */
-export const verifiersFor = (deps: AppDeps, viewer: Actor | null = null): VerifierRegistry => ({ ...verifiers, permit: permitVerifier(deps, viewer), application: verifyApplicationCode, 'transfer-form': verifyTransferForm, 'transfer-list': verifyTransferList });
+export const verifiersFor = (deps: AppDeps, viewer: Actor | null = null): VerifierRegistry => ({ ...verifiers, permit: permitVerifier(deps, viewer), application: verifyApplicationCode, 'transfer-form': verifyTransferForm, 'transfer-list': verifyTransferList, admission: verifyAdmissionLetter });
 
 export const KEYS_FORMAT =
   'code = base64url(payload) + "." + base64url(signature); payload = UTF-8 canonical JSON (keys sorted) with t (type) and k (key id); ' +

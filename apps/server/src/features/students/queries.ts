@@ -4,7 +4,7 @@
  */
 import { and, asc, count, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Student } from '@zhizhao/contracts';
-import type { Queryable } from '../../db/client';
+import { escapeLike, type Queryable } from '../../db/client';
 import { applications, campaigns, organizations, students, users } from '../../db/schema';
 import { studentScope, type StudentRef } from '../../auth/student-policy';
 import type { Actor } from '../../auth/policy';
@@ -71,8 +71,6 @@ export type StudentFilters = {
   juniorHighId?: number; className?: string; q?: string; track?: 'vocational' | 'general' | 'undecided'; status?: string;
   page: number; pageSize: number;
 };
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listStudents(db: Queryable, actor: Actor, campaignId: number, f: StudentFilters) {
   const conditions: Array<SQL | undefined> = [eq(students.campaignId, campaignId), studentScope(actor)];
