@@ -16,6 +16,7 @@ import { visitRoutes } from '../features/visits/routes';
 import { studentRoutes } from '../features/students/routes';
 import { familyPublicRoutes, familyRoutes } from '../features/family/routes';
 import { transferRoutes } from '../features/transfers/routes';
+import { admissionPublicRoutes, admissionRoutes } from '../features/admission/routes';
 
 // The targets pages (and their split preview) load on first visit, in their own chunk.
 const TargetsPage = lazy(() => import('../features/targets/TargetsPage').then((x) => ({ default: x.TargetsPage })));
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
   // No sign-in and no session check: filed brochures and verification (R7).
   ...publicRoutes,
   ...familyPublicRoutes,
+  ...admissionPublicRoutes,
   {
     element: <RequireAuth />,
     children: [
@@ -47,6 +49,7 @@ export const router = createBrowserRouter([
           ...visitRoutes,
           ...studentRoutes,
           ...transferRoutes,
+          ...admissionRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

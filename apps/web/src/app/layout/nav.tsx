@@ -3,7 +3,7 @@ import {
   AimOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, DashboardOutlined,
   FileProtectOutlined, FileSearchOutlined, FileTextOutlined, SafetyCertificateOutlined, TeamOutlined,
   AlertOutlined, CarryOutOutlined, ScheduleOutlined, ShopOutlined,
-  BarChartOutlined, BellOutlined, NodeIndexOutlined, ContactsOutlined, DiffOutlined, FlagOutlined, IdcardOutlined, SolutionOutlined, UsergroupAddOutlined, WarningOutlined,
+  BarChartOutlined, BellOutlined, TrophyOutlined, NodeIndexOutlined, ContactsOutlined, DiffOutlined, FlagOutlined, IdcardOutlined, SolutionOutlined, UsergroupAddOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import type { OrgKind, Permission } from '@zhizhao/contracts/roles';
 import { defineMessages } from '../i18n';
@@ -39,6 +39,7 @@ export const navMessages = defineMessages({
   applicants: ['报名学生', 'Applicants'],
   notifications: ['通知发件箱', 'Outbox'],
   earlyTransfers: ['提前到中职', 'Early transfer'],
+  admission: ['统一录取', 'Admission'],
 });
 
 /** The side menu: an entry shows only when the role holds its permission (and, where given, for those kinds of organisation). */
@@ -71,6 +72,8 @@ export const navItems: { path: string; key: keyof typeof navMessages; icon: Reac
   { path: '/applicants', key: 'applicants', icon: <ContactsOutlined />, permission: 'application.read', kinds: ['vocational_school'] },
   // Early transfer (issue 10: R13, R14): the schools of a pair, the bureaus and auditors.
   { path: '/early-transfers', key: 'earlyTransfers', icon: <NodeIndexOutlined />, permission: 'transfer.read' },
+  // The admission round (issue 11: R15, R5): bureaus run it, schools and junior highs read their own.
+  { path: '/admission', key: 'admission', icon: <TrophyOutlined />, permission: 'admission.read' },
   { path: '/notifications', key: 'notifications', icon: <BellOutlined />, permission: 'notification.read', kinds: ['district_bureau', 'city_bureau'] },
   { path: '/campaigns', key: 'campaigns', icon: <CalendarOutlined />, permission: 'campaign.read' },
   { path: '/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -10,6 +10,7 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
 const MePage = named(() => import('./me/MePage'), 'MePage');
 const SocialRegisterPage = named(() => import('./social/SocialRegisterPage'), 'SocialRegisterPage');
 const EarlyTransferPage = named(() => import('./transfer/EarlyTransferPage'), 'EarlyTransferPage');
+const AdmissionResultPage = named(() => import('./admission/AdmissionResultPage'), 'AdmissionResultPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<Skeleton active style={{ padding: 16 }} />}>{node}</Suspense>;
 
@@ -21,6 +22,8 @@ export const familyRoutes: RouteObject[] = [
       { path: '/me', element: page(<MePage />) },
       // Early transfer (issue 10: R13, R14).
       { path: '/me/early-transfer', element: page(<EarlyTransferPage />) },
+      // The admission result (issue 11: R15).
+      { path: '/me/admission', element: page(<AdmissionResultPage />) },
     ],
   },
 ];

@@ -11,6 +11,7 @@ import { useApplication, useFamilyMe } from '../api';
 import { ApplicationEditor } from './ApplicationEditor';
 import { ConfirmCard } from './ConfirmCard';
 import { EarlyTransferEntryCard } from '../transfer/EntryCard';
+import { AdmissionEntryCard } from '../admission/EntryCard';
 import { HistoryCard } from './HistoryCard';
 import { PressureReport } from './PressureReport';
 import { StatusCard } from './StatusCard';
@@ -37,6 +38,7 @@ export function MePage() {
       <ApplicationEditor view={view.data} onDirty={onDirty} />
       <ConfirmCard me={me.data} view={view.data} dirty={dirty} />
       {!me.data.social && view.data.track === 'vocational' && <EarlyTransferEntryCard />}
+      <AdmissionEntryCard />
       <HistoryCard />
       <PressureReport />
     </Flex>

@@ -7,6 +7,7 @@ import { defineMessages, useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../lib/format';
 import { ApplicationFacts } from '../../family/verify/ApplicationFacts';
 import { TransferFacts } from '../../transfers/verify/TransferFacts';
+import { AdmissionFacts } from '../../admission/verify/AdmissionFacts';
 import type { VerifyResponse, VerifyStatus } from '../types';
 
 const m = defineMessages({
@@ -23,6 +24,7 @@ const m = defineMessages({
   kind_application: ['中考志愿表', 'Application form (志愿表)'],
   'kind_transfer-form': ['中等职业学校志愿填报表（提前到中职学习）', 'Early-transfer form (Annex 4)'],
   'kind_transfer-list': ['提前到中职学习汇总名单', 'Early-transfer combined list'],
+  kind_admission: ['录取通知书', 'Admission letter'],
   withdrawn_transfer: ['已撤回：印章作废', 'Withdrawn: the seals are void'],
   facts: ['该验证码证明的信息', 'What this code vouches for'],
   key: ['签发密钥', 'Signing key'],
@@ -97,7 +99,8 @@ export function VerifyResultCard({ result }: { result: VerifyResponse }) {
       </Flex>
       {facts.length > 0 && result.kind === 'application' && <ApplicationFacts facts={result.facts ?? {}} />}
       {facts.length > 0 && (result.kind === 'transfer-form' || result.kind === 'transfer-list') && <TransferFacts kind={result.kind} facts={result.facts ?? {}} keyId={result.keyId} />}
-      {facts.length > 0 && result.kind !== 'application' && result.kind !== 'transfer-form' && result.kind !== 'transfer-list' && (
+      {facts.length > 0 && result.kind === 'admission' && <AdmissionFacts facts={result.facts ?? {}} keyId={result.keyId} />}
+      {facts.length > 0 && result.kind !== 'application' && result.kind !== 'transfer-form' && result.kind !== 'transfer-list' && result.kind !== 'admission' && (
         <Descriptions
           size="small"
           bordered
