@@ -14,6 +14,7 @@ const commands: Record<string, Command> = {
   restore: { summary: 'restore FILE: replace the database content with FILE', load: () => import('./commands/restore') },
   targets: { summary: 'targets allocate --total N --schools FILE.csv [--method hamilton|webster] [--out FILE.csv]', load: () => import('./commands/targets') },
   admit: { summary: 'admit --programs P.csv --applicants A.csv --out R.csv [...]', load: () => import('./commands/admit') },
+  admission: { summary: 'admission runs [--json] | admission export --run ID --dir D', load: () => import('./commands/admission') },
 };
 
 export function usage(): string {
