@@ -21,7 +21,7 @@ export function RequireAuth() {
   if (!me.data) {
     const next = location.pathname + location.search;
     // The family's page opens the student tab of the login (students and guardians never use the staff one).
-    const as = location.pathname === '/me' ? '&as=student' : '';
+    const as = location.pathname === '/me' || location.pathname.startsWith('/me/') ? '&as=student' : '';
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}${as}`} replace />;
   }
   if (me.data.user.mustChangePassword) return <Navigate to="/change-password" replace />;

@@ -1,6 +1,7 @@
 /**
  * The pages anyone may open without signing in (a parent on a phone): no side menu, no
- * session check, no personal data — only filed brochures and the verification of a code.
+ * session check, no personal data — filed brochures, the verification of a code and the
+ * published admission lines (录取分数线).
  */
 import { Flex, Layout, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
@@ -12,6 +13,7 @@ const m = defineMessages({
   title: ['招生简章查询', 'Enrollment brochures'],
   list: ['简章查询', 'Brochures'],
   verify: ['真伪验证', 'Verify'],
+  cutoffs: ['录取分数线', 'Cutoffs'],
   footer: ['本页信息来自市、区教育局审查备案的招生简章。', 'Everything here comes from brochures reviewed and filed by the education bureaus.'],
   signIn: ['工作人员登录', 'Staff sign-in'],
 });
@@ -31,6 +33,7 @@ export function PublicLayout() {
           <Flex align="center" gap={12}>
             <NavLink to="/public/brochures" end style={link}>{t('list')}</NavLink>
             <NavLink to="/verify" style={link}>{t('verify')}</NavLink>
+            <NavLink to="/admission/cutoffs" style={link}>{t('cutoffs')}</NavLink>
             <LanguageSwitch />
           </Flex>
         </Flex>
