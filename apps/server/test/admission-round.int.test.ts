@@ -9,7 +9,7 @@
  * listed reason and the bureau approves (the letter then verifies as withdrawn); the unplaced
  * choose again in the 征集志愿 batch; the public reads the lines. The run's files, fed to the
  * `admit` command, give its results byte for byte, and a second run on the same inputs gives the
- * same hashes.
+ * same hashes, as does a run taken over from a server that died half-way.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -153,6 +153,31 @@ describeBackends('admission round on the demo district', (env) => {
     const again = await settle((await ok('district.admin', 'POST', '/api/admission/runs', { batchId })).id);
     expect(again.status).toBe('ready');
     expect([again.inputsHash, again.resultsHash]).toEqual([firstRun.inputsHash, firstRun.resultsHash]);
+  }, 240_000);
+
+  it('a run whose server died mid-way is taken over when its lease runs out, starts over and gives the same result', async () => {
+    // A run another server had claimed and half written when it died: its lease is over.
+    const [job] = await rows<{ id: number }>(sql`
+      insert into jobs (kind, payload, status, owner, lease_until, attempts, phase, done, total)
+      values ('admission.run', '{}'::jsonb, 'running', 'dead-server', now() - interval '1 second', 1, 'writing', 100, ${applicants.length}) returning id`);
+    const [run] = await rows<{ id: number }>(sql`
+      insert into admission_runs (campaign_id, batch_id, status, job_id, score_set_id, min_score, programme_lines, lottery_seed, tiebreak_names, created_by)
+      select campaign_id, batch_id, 'running', ${job!.id}, score_set_id, min_score, programme_lines, '', tiebreak_names, created_by from admission_runs where id = ${firstRun.id} returning id`);
+    await rows(sql`update jobs set payload = jsonb_build_object('runId', ${run!.id}::int) where id = ${job!.id}`);
+    await rows(sql`
+      insert into admission_run_applicants (run_id, ord, student_id, exam_no, junior_high_id, score, tiebreaks, lottery, choices, accept_adjustment, programme_id, choice_rank, rank)
+      select ${run!.id}, ord, student_id, exam_no, junior_high_id, score, tiebreaks, lottery, choices, accept_adjustment, programme_id, choice_rank, rank
+      from admission_run_applicants where run_id = ${firstRun.id} order by ord limit 100`);
+
+    env().deps.jobs.kick();
+    const finished = await settle(run!.id);
+    expect(finished.status, finished.error).toBe('ready');
+    expect([finished.inputsHash, finished.resultsHash]).toEqual([firstRun.inputsHash, firstRun.resultsHash]);
+    const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from admission_run_applicants where run_id = ${run!.id}`);
+    expect(n).toBe(firstRun.applicants);
+    const [taken] = await rows<{ attempts: number; owner: string; status: string }>(sql`select attempts, owner, status from jobs where id = ${job!.id}`);
+    expect(taken).toMatchObject({ attempts: 2, status: 'done' });
+    expect(taken!.owner).not.toBe('dead-server');
   }, 240_000);
 
   let publishedRun: Json;
