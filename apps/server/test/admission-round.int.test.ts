@@ -62,7 +62,9 @@ describeBackends('admission round on the demo district', (env) => {
   async function settle(runId: number): Promise<Json> {
     for (let i = 0; i < 600; i++) {
       const r = await ok('district.staff', 'GET', `/api/admission/runs/${runId}`);
-      if (!['queued', 'running', 'publishing'].includes(r.status)) return r;
+      // A published run is settled once its letters are signed (the job after publication).
+      const lettersPending = r.status === 'published' && r.progress.done < r.progress.total;
+      if (!['queued', 'running', 'publishing'].includes(r.status) && !lettersPending) return r;
       await new Promise((done) => setTimeout(done, 100));
     }
     throw new Error(`run ${runId} did not settle`);
@@ -81,7 +83,7 @@ describeBackends('admission round on the demo district', (env) => {
     }
     applicants = await rows<{ exam_no: string }>(sql`
       select s.exam_no from applications a join students s on s.id = a.student_id
-      where a.campaign_id = ${campaignId} and a.track = 'vocational' and a.status = 'confirmed' order by s.exam_no`);
+      where a.campaign_id = ${campaignId} and a.track = 'vocational' and a.status = 'confirmed' and s.kind = 'grade9' order by s.exam_no`);
     expect(applicants.length).toBeGreaterThan(100);
     await importScores(scoreOf);
   }, 240_000);
@@ -201,6 +203,8 @@ describeBackends('admission round on the demo district', (env) => {
     expect(publishing.status).toBe('publishing');
     publishedRun = await settle(fresh.id);
     expect(publishedRun.status, publishedRun.error).toBe('published');
+    // Its letters are signed after publication, counted on the run.
+    expect(publishedRun.progress).toEqual({ phase: 'letters', done: publishedRun.admitted, total: publishedRun.admitted });
     // The batch is done: no more runs, no edits; the other dry runs are discarded.
     expectError(await send('district.admin', 'POST', '/api/admission/runs', { batchId }), 409, 'BATCH_PUBLISHED');
     const runs = (await ok('district.admin', 'GET', `/api/admission/runs?campaignId=${campaignId}`)).items as Json[];
@@ -306,6 +310,32 @@ describeBackends('admission round on the demo district', (env) => {
     // Once admitted, they choose no more.
     expectError(await top.student.put('/api/me/admission/solicitation', { batchId: batch.id, choices: [topChoices[0]] }), 409, 'SOLICITATION_NOT_ELIGIBLE');
   }, 240_000);
+
+  it('a confirmed social applicant is admitted by registration into a seat left, once (R5)', async () => {
+    // 宋立新 (demo-social.ts) confirmed a vocational application; the school of a chosen programme registers.
+    const chosen = await rows<{ programme_id: number; code: string }>(sql`
+      select c.programme_id, o.code from students s join applications a on a.student_id = s.id join application_choices c on c.application_id = a.id
+        join planned_seats ps on ps.id = c.programme_id join majors m on m.id = ps.major_id join organizations o on o.id = m.organization_id
+      where s.kind = 'social' and s.name = '宋立新' and s.campaign_id = ${campaignId} order by c.rank`);
+    const school = `${chosen[0]!.code.toLowerCase()}.admin`;
+    const candidates = await ok(school, 'GET', `/api/admission/registration/candidates?campaignId=${campaignId}`);
+    const person = (candidates.items as Json[]).find((c) => c.name === '宋立新');
+    expect(person).toMatchObject({ admitted: false, category: expect.any(String) });
+    const left = new Map((candidates.programmes as Json[]).map((p) => [p.programmeId, p.seatsLeft]));
+    const programmeId = chosen.map((c) => Number(c.programme_id)).find((id) => (left.get(id) ?? 0) > 0)!;
+    expect(programmeId).toBeDefined();
+    // Only social applicants, only by the programme's own school (the bureau does not register).
+    expectError(await send(school, 'POST', '/api/admission/registrations', { studentId: low.s.id, programmeId }), 409, 'REGISTRATION_NOT_SOCIAL');
+    expectError(await send('district.admin', 'POST', '/api/admission/registrations', { studentId: person!.studentId, programmeId }), 403, 'FORBIDDEN');
+    const other = school === 'v01.admin' ? 'v02.admin' : 'v01.admin';
+    expectError(await send(other, 'POST', '/api/admission/registrations', { studentId: person!.studentId, programmeId }), 403, 'FORBIDDEN');
+    const admitted = await ok(school, 'POST', '/api/admission/registrations', { studentId: person!.studentId, programmeId });
+    expect(admitted).toMatchObject({ kind: 'registration', status: 'admitted', programmeId });
+    expectError(await send(school, 'POST', '/api/admission/registrations', { studentId: person!.studentId, programmeId }), 409, 'ALREADY_ADMITTED');
+    const after = await ok(school, 'GET', `/api/admission/registration/candidates?campaignId=${campaignId}`);
+    expect((after.items as Json[]).find((c) => c.name === '宋立新')!.admitted).toBe(true);
+    expect((after.programmes as Json[]).find((p) => p.programmeId === programmeId)!.seatsLeft).toBe(left.get(programmeId)! - 1);
+  }, 120_000);
 
   it('the public reads each programme’s seats, filled places and lowest admitted score', async () => {
     const res = await send(null, 'GET', `/api/public/admission/cutoffs?campaignId=${campaignId}`);

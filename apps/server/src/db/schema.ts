@@ -1087,7 +1087,9 @@ export const admissions = pgTable(
     uniqueIndex('admissions_student_active_key').on(t.studentId).where(sql`status = 'admitted'`),
     index('admissions_campaign_programme_idx').on(t.campaignId, t.programmeId, t.status),
     index('admissions_campaign_school_idx').on(t.campaignId, t.schoolId, t.id),
-    index('admissions_run_idx').on(t.runId),
+    // A family's admissions (any status), and a run's admissions by student.
+    index('admissions_student_idx').on(t.studentId, t.id),
+    index('admissions_run_student_idx').on(t.runId, t.studentId),
   ],
 );
 

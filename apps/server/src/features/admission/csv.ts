@@ -19,7 +19,9 @@ export function programsCsv(programs: readonly ProgramRecord[]): string {
 
 export function applicantsCsv(applicants: readonly ApplicantRecord[]): string {
   const t = applicants[0]?.tiebreaks?.length ?? 0;
-  const k = Math.max(1, ...applicants.map((a) => a.choices.length));
+  // A loop, not Math.max(...): spreading 100,000+ arguments overflows the stack.
+  let k = 1;
+  for (const a of applicants) if (a.choices.length > k) k = a.choices.length;
   const head = ['applicant_id', 'score', ...Array.from({ length: t }, (_, i) => `tiebreak_${i + 1}`), 'lottery', ...Array.from({ length: k }, (_, i) => `choice_${i + 1}`), 'accept_adjustment'];
   const out = [`${head.join(',')}\n`];
   for (const a of applicants) {

@@ -94,15 +94,25 @@ export async function gatherInputs(db: Queryable, batch: BatchRow, scores: Score
         left join exam_scores es on es.score_set_id = ${scores.id} and es.student_id = s.id
         where a.campaign_id = ${campaignId} and a.track = 'vocational' and a.status = 'confirmed'`,
   );
-  const choiceRows = await queryRows<{ student_id: number; choices: number[] }>(
-    db,
-    batch.kind === 'solicitation'
-      ? sql`select student_id, choices from solicitation_choices where batch_id = ${batch.id}`
-      : sql`select a.student_id, array_agg(ac.programme_id order by ac.rank) as choices
-            from applications a join application_choices ac on ac.application_id = a.id
-            where a.campaign_id = ${campaignId} and a.track = 'vocational' and a.status = 'confirmed' group by a.student_id`,
-  );
-  const choicesOf = new Map(choiceRows.map((r) => [Number(r.student_id), (r.choices as unknown[]).map(Number)]));
+  const choicesOf = new Map<number, number[]>();
+  if (batch.kind === 'solicitation') {
+    const rows = await queryRows<{ student_id: number; choices: number[] }>(db, sql`select student_id, choices from solicitation_choices where batch_id = ${batch.id}`);
+    for (const r of rows) choicesOf.set(Number(r.student_id), (r.choices as unknown[]).map(Number));
+  } else {
+    // Flat rows, ranked here: an aggregate ordered in SQL sorts every choice of the district (and
+    // spills to disk at 100,000 applicants with the default work_mem).
+    const rows = await queryRows<{ student_id: number; rank: number; programme_id: number }>(db, sql`
+      select a.student_id, ac.rank, ac.programme_id from applications a join application_choices ac on ac.application_id = a.id
+      where a.campaign_id = ${campaignId} and a.track = 'vocational' and a.status = 'confirmed'`);
+    const ranked = new Map<number, Array<[number, number]>>();
+    for (const r of rows) {
+      const id = Number(r.student_id);
+      let list = ranked.get(id);
+      if (!list) ranked.set(id, (list = []));
+      list.push([Number(r.rank), Number(r.programme_id)]);
+    }
+    for (const [id, list] of ranked) choicesOf.set(id, list.sort((x, y) => x[0] - y[0]).map((x) => x[1]));
+  }
   const applicants: RoundApplicant[] = [];
   const studentOf = new Map<string, { studentId: number; juniorHighId: number | null }>();
   let noScore = 0;

@@ -1,9 +1,11 @@
 /**
  * Publishing a run (R15): the bureau publishes a dry run whose inputs are still current; a job
- * then writes one admission per admitted applicant with its letter (content, the school's seal,
- * the district's code) in chunks, and marks the run published and the batch done. A restarted
- * job clears the run's admissions and writes them again. Later runs of the batch are refused
- * (BATCH_PUBLISHED); other dry runs of the batch are discarded.
+ * then writes one admission per admitted applicant in chunks and marks the run published and the
+ * batch done (a restarted job clears the run's admissions and writes them again); a second job
+ * signs the letters (content, the school's seal, the district's code), its progress shown on the
+ * run. Later runs of the batch are refused (BATCH_PUBLISHED); other dry runs are discarded.
+ * Signing is most of the cost (two Ed25519 signatures a letter): publishing 100,000 admissions
+ * takes seconds, their letters follow (docs/admission-round-benchmark.md).
  */
 import { eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
@@ -13,11 +15,13 @@ import { writeAudit, type RequestContext } from '../../audit/write-audit';
 import { AppError } from '../../errors';
 import { enqueueJob, type JobContext } from '../../jobs/jobs';
 import { campaignById } from '../applications/bureau-campaign';
+import { dayIn } from '../../clock';
 import { loadBatch } from './batches';
 import { authorizedRun, isCurrent, loadRun, runView } from './runs';
 import { letterContent, LetterSigner, programmeFacts, studentFacts, type CampaignFacts } from './letters';
 
-const CHUNK = 2000;
+const CHUNK = 5000;
+const LETTER_CHUNK = 1000;
 const p = (values: unknown[]) => sql.param(values);
 
 export async function publishRun(deps: AppDeps, rctx: RequestContext, id: number) {
@@ -42,7 +46,7 @@ export async function publishRun(deps: AppDeps, rctx: RequestContext, id: number
   return view;
 }
 
-/** The `admission.publish` job. */
+/** The `admission.publish` job: the admissions, then the run published and the letters queued. */
 export async function publishJobHandler(ctx: JobContext): Promise<unknown> {
   const { deps } = ctx;
   const db = deps.db;
@@ -53,43 +57,81 @@ export async function publishJobHandler(ctx: JobContext): Promise<unknown> {
   const batch = await loadBatch(db, run.batchId);
   const [by] = await queryRows<{ username: string }>(db, sql`select username from users where id = ${run.publishedBy ?? 0}`);
   const rctx: RequestContext = { actor: null, requestId: `job-${ctx.job.id}`, ip: null };
+  // A restarted job starts over.
   await db.execute(sql`delete from admissions where run_id = ${runId}`);
   const placed = await queryRows<{ student_id: number; programme_id: number; choice_rank: number }>(db, sql`
     select student_id, programme_id, choice_rank from admission_run_applicants where run_id = ${runId} and programme_id is not null order by ord`);
-  const campaign: CampaignFacts = { id: c.id, name: c.name, year: c.year, settings: c.settings, district: { id: c.district.id, name: c.district.name } };
-  const programmes = await programmeFacts(db, c.id, [...new Set(placed.map((r) => Number(r.programme_id)))]);
-  const signer = new LetterSigner(db, rctx, deps.config.keySecret);
-  const issuedOn = (await deps.clock()).today;
-  const now = new Date();
-  await ctx.progress('letters', 0, placed.length);
+  const schoolOf = new Map((await queryRows<{ id: number; school_id: number }>(db, sql`
+    select ps.id, m.organization_id as school_id from planned_seats ps join majors m on m.id = ps.major_id where ps.campaign_id = ${c.id}`)).map((r) => [Number(r.id), Number(r.school_id)]));
+  await ctx.progress('admissions', 0, placed.length);
   for (let start = 0; start < placed.length; start += CHUNK) {
     const chunk = placed.slice(start, start + CHUNK);
-    const ids = (await queryRows<{ id: number }>(db, sql`select nextval(pg_get_serial_sequence('admissions', 'id'))::int as id from generate_series(1, ${chunk.length})`)).map((r) => Number(r.id));
-    const people = await studentFacts(db, chunk.map((r) => Number(r.student_id)));
-    const rows = [];
-    for (let i = 0; i < chunk.length; i++) {
-      const r = chunk[i];
-      const programme = programmes.get(Number(r.programme_id))!;
-      const content = letterContent({ admissionId: ids[i], campaign, student: people.get(Number(r.student_id))!, programme, batch: batch.name, kind: 'batch', issuedOn });
-      const signed = await signer.sign(content, now, by?.username ?? 'system');
-      rows.push({ id: ids[i], studentId: Number(r.student_id), programmeId: programme.programmeId, schoolId: programme.schoolId, choiceRank: Number(r.choice_rank), content, seal: signed.seal, code: signed.code });
-    }
     await db.execute(sql`
-      insert into admissions (id, campaign_id, student_id, kind, batch_id, run_id, programme_id, school_id, choice_rank, status, letter_content, school_seal, letter_code, created_by)
-      select u.id, ${c.id}, u.student_id, 'batch', ${batch.id}, ${runId}, u.programme_id, u.school_id, u.choice_rank, 'admitted', u.content, u.seal, u.code, ${run.publishedBy}
-      from unnest(${p(rows.map((x) => x.id))}::int[], ${p(rows.map((x) => x.studentId))}::int[], ${p(rows.map((x) => x.programmeId))}::int[], ${p(rows.map((x) => x.schoolId))}::int[],
-        ${p(rows.map((x) => x.choiceRank))}::int[], ${p(rows.map((x) => JSON.stringify(x.content)))}::jsonb[], ${p(rows.map((x) => JSON.stringify(x.seal)))}::jsonb[], ${p(rows.map((x) => x.code))}::text[])
-        as u(id, student_id, programme_id, school_id, choice_rank, content, seal, code)`);
-    await ctx.progress('letters', start + chunk.length, placed.length);
+      insert into admissions (campaign_id, student_id, kind, batch_id, run_id, programme_id, school_id, choice_rank, status, created_by)
+      select ${c.id}, u.student_id, 'batch', ${batch.id}, ${runId}, u.programme_id, u.school_id, u.choice_rank, 'admitted', ${run.publishedBy}
+      from unnest(${p(chunk.map((x) => Number(x.student_id)))}::int[], ${p(chunk.map((x) => Number(x.programme_id)))}::int[], ${p(chunk.map((x) => schoolOf.get(Number(x.programme_id))!))}::int[],
+        ${p(chunk.map((x) => Number(x.choice_rank)))}::int[]) as u(student_id, programme_id, school_id, choice_rank)`);
+    await ctx.progress('admissions', start + chunk.length, placed.length);
   }
   await db.transaction(async (tx) => {
-    await tx.update(admissionRuns).set({ status: 'published', publishedAt: new Date() }).where(eq(admissionRuns.id, runId));
+    const lettersJob = await enqueueJob(tx, { kind: LETTERS_SIGN, payload: { runId }, organizationId: ctx.job.organizationId, createdBy: run.publishedBy });
+    await tx.update(admissionRuns).set({ status: 'published', publishedAt: new Date(), jobId: lettersJob }).where(eq(admissionRuns.id, runId));
     await tx.update(admissionBatches).set({ publishedRunId: runId, updatedAt: new Date() }).where(eq(admissionBatches.id, batch.id));
     await tx.execute(sql`update admission_runs set status = 'discarded' where batch_id = ${batch.id} and id <> ${runId} and status = 'ready'`);
-    await writeAudit(tx, { ...rctx, actor: null }, {
+    await writeAudit(tx, rctx, {
       action: 'admission.publish', objectType: 'admission_run', objectId: runId, organizationId: c.districtId,
       changes: { batch: batch.name, inputsHash: run.inputsHash, resultsHash: run.resultsHash, admitted: placed.length, publishedBy: by?.username ?? null },
     });
   });
+  deps.jobs.kick();
   return { runId, admitted: placed.length };
+}
+
+export const LETTERS_SIGN = 'admission.letters';
+
+/**
+ * The `admission.letters` job that follows a publication: each admission of the run gets its
+ * letter — the content as of now, the school's seal, the district's code — in chunks, with
+ * progress on the run (its job). Only letters not yet signed are signed, so a restarted job
+ * goes on where it stopped. Until then a family sees its result and, a little later, its letter.
+ */
+export async function lettersJobHandler(ctx: JobContext): Promise<unknown> {
+  const { deps } = ctx;
+  const db = deps.db;
+  const runId = Number((ctx.job.payload as { runId: number }).runId);
+  const run = await loadRun(db, runId);
+  const c = await campaignById(db, run.campaignId);
+  const batch = await loadBatch(db, run.batchId);
+  const [by] = await queryRows<{ username: string }>(db, sql`select username from users where id = ${run.publishedBy ?? 0}`);
+  const rctx: RequestContext = { actor: null, requestId: `job-${ctx.job.id}`, ip: null };
+  const todo = await queryRows<{ id: number; student_id: number; programme_id: number }>(db, sql`
+    select id, student_id, programme_id from admissions where run_id = ${runId} and letter_code is null order by id`);
+  const [{ n }] = (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from admissions where run_id = ${runId}`)) as [{ n: number }];
+  const total = Number(n);
+  let done = total - todo.length;
+  const campaign: CampaignFacts = { id: c.id, name: c.name, year: c.year, settings: c.settings, district: { id: c.district.id, name: c.district.name } };
+  const programmes = await programmeFacts(db, c.id, [...new Set(todo.map((r) => Number(r.programme_id)))]);
+  const signer = new LetterSigner(db, rctx, deps.config.keySecret);
+  const issuedOn = run.publishedAt ? dayIn(run.publishedAt, deps.config.timeZone) : (await deps.clock()).today;
+  const now = new Date();
+  await ctx.progress('letters', done, total);
+  for (let start = 0; start < todo.length; start += LETTER_CHUNK) {
+    const chunk = todo.slice(start, start + LETTER_CHUNK);
+    const people = await studentFacts(db, chunk.map((r) => Number(r.student_id)));
+    const rows = [];
+    for (const r of chunk) {
+      const content = letterContent({ admissionId: Number(r.id), campaign, student: people.get(Number(r.student_id))!, programme: programmes.get(Number(r.programme_id))!, batch: batch.name, kind: 'batch', issuedOn });
+      const signed = await signer.sign(content, now, by?.username ?? 'system');
+      rows.push({ id: Number(r.id), content, seal: signed.seal, code: signed.code });
+    }
+    await db.execute(sql`
+      update admissions a set letter_content = u.content, school_seal = u.seal, letter_code = u.code
+      from unnest(${p(rows.map((x) => x.id))}::int[], ${p(rows.map((x) => JSON.stringify(x.content)))}::jsonb[], ${p(rows.map((x) => JSON.stringify(x.seal)))}::jsonb[], ${p(rows.map((x) => x.code))}::text[])
+        as u(id, content, seal, code)
+      where a.id = u.id and a.letter_code is null`);
+    done += chunk.length;
+    await ctx.progress('letters', done, total);
+  }
+  await db.transaction((tx) => writeAudit(tx, rctx, { action: 'admission.letters', objectType: 'admission_run', objectId: runId, organizationId: c.districtId, changes: { signed: todo.length, letters: total } }));
+  return { runId, letters: total, signed: todo.length };
 }

@@ -37,7 +37,12 @@ export async function loadRun(db: Queryable, id: number, lock = false): Promise<
   return r;
 }
 
-async function progressOf(db: Queryable, jobId: number | null) {
+async function progressOf(db: Queryable, jobId: number | null, run?: RunRow) {
+  if (run?.status === 'published') {
+    // After publication: the letters signed so far (admission.letters, publish.ts).
+    const [l] = await queryRows<{ done: number; total: number }>(db, sql`select count(letter_code)::int as done, count(*)::int as total from admissions where run_id = ${run.id}`);
+    return { phase: 'letters', done: Number(l?.done ?? 0), total: Number(l?.total ?? 0) };
+  }
   if (!jobId) return { phase: '', done: 0, total: 0 };
   const [j] = await queryRows<{ phase: string; done: number; total: number }>(db, sql`select phase, done, total from jobs where id = ${jobId}`);
   return j ? { phase: j.phase, done: Number(j.done), total: Number(j.total) } : { phase: '', done: 0, total: 0 };
@@ -48,7 +53,7 @@ export async function runView(db: Queryable, r: RunRow, current: boolean | null 
   const names = await db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, [r.createdBy ?? 0]));
   return {
     id: r.id, campaignId: r.campaignId, batchId: r.batchId, batch: b?.name ?? '', status: r.status as z.infer<typeof admissionRun>['status'],
-    progress: await progressOf(db, r.jobId), scoreSetId: r.scoreSetId, inputsHash: r.inputsHash, resultsHash: r.resultsHash,
+    progress: await progressOf(db, r.jobId, r), scoreSetId: r.scoreSetId, inputsHash: r.inputsHash, resultsHash: r.resultsHash,
     minScore: r.minScore, programmeLines: r.programmeLines as Line[], applicants: r.applicants, admitted: r.admitted, error: r.error,
     createdAt: r.createdAt.toISOString(), createdBy: names[0]?.username ?? null, publishedAt: r.publishedAt?.toISOString() ?? null, current,
   };

@@ -26,6 +26,9 @@ function useChange<V, R>(fn: (v: V) => Promise<R>) {
 const POLL_MS = 1000;
 /** A run still working: queued, running or publishing. */
 export const runBusy = (s: RunStatus | undefined) => s === 'queued' || s === 'running' || s === 'publishing';
+/** A published run whose letters are still being signed (the server's progress counts them). */
+export const lettersPending = (r: { status: RunStatus; progress: { phase: string; done: number; total: number } } | undefined) =>
+  !!r && r.status === 'published' && r.progress.phase === 'letters' && r.progress.done < r.progress.total;
 
 // ---------------------------------------------------------------- scores
 
@@ -115,7 +118,7 @@ export function useRun(id: number | null) {
       return run;
     },
     enabled: !!id,
-    refetchInterval: (q) => (runBusy(q.state.data?.status) ? POLL_MS : false),
+    refetchInterval: (q) => (runBusy(q.state.data?.status) || lettersPending(q.state.data) ? POLL_MS : false),
   });
 }
 

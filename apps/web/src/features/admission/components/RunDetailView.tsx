@@ -9,7 +9,7 @@ import { defineMessages, useI18n } from '../../../app/i18n';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatDateTime } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
-import { downloadRunFile, runBusy, runFiles, useRun } from '../api';
+import { downloadRunFile, lettersPending, runBusy, runFiles, useRun } from '../api';
 import type { AdmissionBatch, AdmissionRun } from '../types';
 import { PublishRun } from './PublishRun';
 import { JuniorHighTable, PlacementsTable, ProgrammeTable, runTableMessages } from './RunTables';
@@ -40,6 +40,7 @@ const m = defineMessages({
   placements: ['逐人结果', 'Placements'],
   whatIf: ['调整分数线（预览）', 'Change a line (preview)'],
   failed: ['录取计算失败', 'The run failed'],
+  letters: ['录取通知书签发中：{done}/{total}', 'Signing the admission letters: {done}/{total}'],
 });
 
 export function RunDetailView({ runId, batch, onRunStarted }: { runId: number; batch: AdmissionBatch | undefined; onRunStarted: (r: AdmissionRun) => void }) {
@@ -62,6 +63,12 @@ export function RunDetailView({ runId, batch, onRunStarted }: { runId: number; b
           <div data-testid="ad-run-progress">
             <Progress percent={pct} status="active" />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('progress', { phase: r.progress.phase, done: r.progress.done, total: r.progress.total })}</Typography.Text>
+          </div>
+        )}
+        {lettersPending(r) && (
+          <div data-testid="ad-run-letters">
+            <Progress percent={Math.round((r.progress.done / r.progress.total) * 100)} status="active" />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('letters', { done: r.progress.done, total: r.progress.total })}</Typography.Text>
           </div>
         )}
         {r.status === 'failed' && <Alert type="error" showIcon title={t('failed')} description={r.error ?? undefined} data-testid="ad-run-error" />}

@@ -33,6 +33,7 @@ const m = defineMessages({
   letterPdf: ['下载录取通知书（PDF）', 'Download the letter (PDF)'],
   verify: ['验证通知书真伪', 'Verify the letter'],
   letterHint: ['通知书上的二维码可在“真伪验证”页核验学校和教育局的签名。', 'The QR code on the letter lets anyone check the school’s and the bureau’s signatures.'],
+  letterPending: ['录取通知书正在生成，请稍后刷新本页。', 'Your admission letter is being prepared: refresh this page in a moment.'],
   letterWithdrawn: ['该录取已撤销，录取通知书已作废。', 'This admission was withdrawn; the letter is void.'],
   st_admitted: ['已录取', 'Admitted'],
   st_returned: ['已退档', 'Returned'],
@@ -110,7 +111,9 @@ function LetterCard({ a }: { a: NonNullable<MyAdmission['admission']> }) {
         <Tag color={valid ? 'green' : 'magenta'} style={{ marginInlineStart: 6 }}>{t(`st_${a.status}`)}</Tag>
         <Tag>{t(`k_${a.kind}`)}</Tag>
       </Typography.Paragraph>
-      {valid ? (
+      {valid && !a.letterCode && a.kind === 'batch' ? (
+        <Typography.Text type="secondary" data-testid="ad-my-letter-pending">{t('letterPending')}</Typography.Text>
+      ) : valid ? (
         <Flex vertical gap={8}>
           <a href={myLetterUrl} target="_blank" rel="noreferrer" data-testid="ad-my-letter-pdf"><Button type="primary" block icon={<FilePdfOutlined />}>{t('letterPdf')}</Button></a>
           {a.letterCode && (
