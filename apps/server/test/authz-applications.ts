@@ -12,7 +12,7 @@
  * rows rely on.
  */
 import type { InjectOptions } from 'fastify';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Role } from '@zhizhao/contracts';
 import { campaigns, generalListImports, guidanceSessions, openDays, campuses, organizations, pressureReports, socialRegistrations, trackConflicts, users } from '../src/db/schema';
 import type { TestEnv } from './harness';
@@ -63,7 +63,7 @@ export async function buildApplicationsFixture(env: TestEnv): Promise<void> {
   const by = (code: string) => orgs.find((o) => o.code === code)!;
   for (const code of ['JH01', 'JH02', 'MXT02', 'MXJZ01']) {
     const jh = by(code);
-    const [c] = await db.select().from(campaigns).where(eq(campaigns.districtId, jh.districtId!));
+    const [c] = await db.select().from(campaigns).where(and(eq(campaigns.districtId, jh.districtId!), eq(campaigns.year, 2027)));
     const s = await rosterStudent(env, jh.id, c!.id);
     f.student.set(jh.id, s!.id);
     f.juniorHighs.add(jh.id);
@@ -96,7 +96,7 @@ export async function buildApplicationsFixture(env: TestEnv): Promise<void> {
   }
   // The family callers: a student of JH01 of its own, signed in with the demo password (a keyed hash, like a slip's).
   const jh01 = by('JH01');
-  const [c01] = await db.select().from(campaigns).where(eq(campaigns.districtId, jh01.districtId!));
+  const [c01] = await db.select().from(campaigns).where(and(eq(campaigns.districtId, jh01.districtId!), eq(campaigns.year, 2027)));
   const own = await rosterStudent(env, jh01.id, c01!.id);
   const secret = env.deps.pii.secretHash('zhizhao-demo');
   await db.update(users).set({ username: FAMILY_ACCOUNTS.student, passwordHash: secret, mustChangePassword: false }).where(eq(users.id, own!.userId));

@@ -33,7 +33,7 @@ let n = 0;
 /** Run after the matrix's own fixture (it creates MXVN01, MXVZ01 and the foreign city's campaign). */
 export async function buildPublicityFixture(db: Db): Promise<void> {
   const school = async (code: string) => (await db.select().from(organizations).where(eq(organizations.code, code)))[0]!;
-  const campaignOf = async (districtId: number) => (await db.select().from(campaigns).where(eq(campaigns.districtId, districtId)))[0]!.id;
+  const campaignOf = async (districtId: number) => (await db.select().from(campaigns).where(and(eq(campaigns.districtId, districtId), eq(campaigns.year, 2027))))[0]!.id;
   f = { latest: new Map(), first: new Map(), majorOfSchool: new Map(), majorOfCampaign: new Map(), allianceOfCampaign: new Map(), campus: new Map(), code: '' };
   for (const code of ['MXVN01', 'MXVZ01']) {
     const s = await school(code);

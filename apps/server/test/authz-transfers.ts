@@ -115,7 +115,7 @@ export async function buildTransfersFixture(env: TestEnv): Promise<void> {
   const db = env.database.db;
   const orgs = await db.select().from(organizations).where(inArray(organizations.code, ['D01', 'D02', 'JH01', 'JH02', 'JN01', 'V01', 'V02', 'V11', 'MXVN01', 'MXJZ01', 'MXVZ01']));
   const id = (code: string) => orgs.find((o) => o.code === code)!.id;
-  const campaignOf = async (districtId: number) => (await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.districtId, districtId)))[0]!.id;
+  const campaignOf = async (districtId: number) => (await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.districtId, districtId), eq(campaigns.year, 2027))))[0]!.id;
   const farDistrict = orgs.find((o) => o.code === 'MXJZ01')!.districtId!;
   const [c01, c02, c99] = [await campaignOf(id('D01')), await campaignOf(id('D02')), await campaignOf(farDistrict)];
   const pair = async (campaign: number, jh: string, school: string) => ({ campaign, jh: id(jh), school: id(school), programme: await firstProgramme(db, campaign, id(school)) });

@@ -7,7 +7,7 @@
  * rely on changes. The scope of permits and reports is tested in visits-scope.int.test.ts.
  */
 import type { InjectOptions } from 'fastify';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Role } from '@zhizhao/contracts';
 import type { Db } from '../src/db/client';
 import { brochures, campaigns, organizations, visitReports, visits } from '../src/db/schema';
@@ -32,7 +32,7 @@ export async function buildVisitsFixture(db: Db): Promise<void> {
   for (const [school, jh] of [['V01', 'JH01'], ['V02', 'JH02'], ['MXVN01', 'MXT02'], ['MXVZ01', 'MXJZ01']] as const) {
     const s = by(school);
     const j = by(jh);
-    const [c] = await db.select().from(campaigns).where(eq(campaigns.districtId, j.districtId!));
+    const [c] = await db.select().from(campaigns).where(and(eq(campaigns.districtId, j.districtId!), eq(campaigns.year, 2027)));
     const [b] = await db.select({ id: brochures.id }).from(brochures).where(eq(brochures.organizationId, s.id)).limit(1);
     const staff = [{ name: '矩阵', phone: '000-00000' }];
     const [v] = await db.insert(visits).values({ campaignId: c!.id, schoolId: s.id, juniorHighId: j.id, date: '2027-04-21', start: '19:00', end: '20:00', staff, brochureId: b!.id, status: 'cancelled' }).returning();

@@ -13,12 +13,13 @@ import { describeBackends } from './harness';
 
 describeBackends('demo: students and applications of 示例区 on 2027-04-21', (env) => {
   const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(env().database.db, q);
-  const campaignOf = async (district: string) => (await rows<{ id: number }>(sql`select c.id from campaigns c join organizations o on o.id = c.district_id where o.code = ${district}`))[0]!.id;
+  const campaignOf = async (district: string) => (await rows<{ id: number }>(sql`select c.id from campaigns c join organizations o on o.id = c.district_id where o.code = ${district} and c.year = 2027`))[0]!.id;
 
   it('has one active grade-9 student per graduate, per junior high, in both districts', async () => {
     const r = await rows<{ code: string; n: number; g: number | null }>(sql`
       select o.code, count(s.id)::int as n, (select g.count from graduates g where g.organization_id = o.id) as g
       from organizations o left join students s on s.junior_high_id = o.id and s.kind = 'grade9' and s.active and s.cohort = 'current'
+        and s.campaign_id in (select id from campaigns where year = 2027) -- 2026's are the demo's previous campaign
       where o.kind = 'junior_high' group by o.id, o.code order by o.code`);
     const expected = Object.fromEntries([...demoJuniorHighs.map((j) => [j.code, j.graduates]), ...Object.entries(DEMO_TARGETS.northGraduates)]);
     expect(Object.fromEntries(r.map((x) => [x.code, x.n]))).toEqual(expected);
@@ -42,9 +43,10 @@ describeBackends('demo: students and applications of 示例区 on 2027-04-21', (
       expect(s.su === s.exam_no.toLowerCase() || s.su === DEMO_STUDENT.username).toBe(true);
       expect(s.class_name).toMatch(/^九\(\d+\)班$/);
     }
-    // Only student.demo carries an argon2 hash; the others keyed hashes of random secrets.
+    // Only student.demo and the README's two 2026 students (seed/demo-admission.ts) carry an argon2
+    // hash of the demo password; the others keyed hashes of random secrets.
     const [h] = await rows<{ argon: number; hmac: number }>(sql`select count(*) filter (where password_hash not like 'hmac$%')::int as argon, count(*) filter (where password_hash like 'hmac$%')::int as hmac from users where role in ('student', 'guardian')`);
-    expect(h!.argon).toBe(1);
+    expect(h!.argon).toBe(3);
     expect(h!.hmac).toBeGreaterThan(9000);
   });
 
@@ -67,7 +69,7 @@ describeBackends('demo: students and applications of 示例区 on 2027-04-21', (
     const d01 = await campaignOf('D01');
     const [d] = await rows<{ id: number }>(sql`select id from organizations where code = 'D01'`);
     const { facts } = await loadProgrammes(env().database.db, { id: d01, districtId: d!.id, year: 2027 });
-    const chosen = await rows<{ programme_id: number }>(sql`select distinct programme_id from application_choices`);
+    const chosen = await rows<{ programme_id: number }>(sql`select distinct c.programme_id from application_choices c join applications a on a.id = c.application_id where a.campaign_id = ${d01}`);
     for (const c of chosen) {
       const f = facts.get(Number(c.programme_id));
       expect(f && f.qualified && f.filed && f.seats > 0, `programme ${c.programme_id}`).toBe(true);
@@ -77,7 +79,7 @@ describeBackends('demo: students and applications of 示例区 on 2027-04-21', (
   it('leaves JH07 a little under its sending target and some junior highs over theirs', async () => {
     const r = await rows<{ code: string; target: number; voc: number }>(sql`
       select o.code, tr.target, (select count(*)::int from applications a join students s on s.id = a.student_id
-        where s.junior_high_id = o.id and a.track = 'vocational' and a.status = 'confirmed') as voc
+        where s.junior_high_id = o.id and a.campaign_id = tv.campaign_id and a.track = 'vocational' and a.status = 'confirmed') as voc
       from target_rows tr join target_versions tv on tv.id = tr.version_id and tv.status = 'published' join organizations o on o.id = tr.organization_id`);
     const jh07 = r.find((x) => x.code === 'JH07')!;
     expect(jh07.voc).toBeLessThan(jh07.target);
@@ -127,7 +129,7 @@ describeBackends('demo: students and applications of 示例区 on 2027-04-21', (
     const s = res.json() as { district: { graduates: number; vocational: number; general: number; undecided: number; vocationalShare: number }; juniorHighs: Array<{ organizationId: number; graduates: number; sendingTarget: number; vocational: number; general: number; undecided: number }> };
     const [c] = await rows<{ voc: number; gen: number }>(sql`select count(*) filter (where a.track = 'vocational')::int as voc, count(*) filter (where a.track = 'general')::int as gen
       from applications a join students s on s.id = a.student_id join organizations o on o.id = s.junior_high_id
-      where a.status = 'confirmed' and s.kind = 'grade9' and o.code like 'JH%'`);
+      where a.status = 'confirmed' and s.kind = 'grade9' and o.code like 'JH%' and s.campaign_id in (select id from campaigns where year = 2027)`);
     expect(s.district).toMatchObject({ graduates: 4450, vocational: c!.voc, general: c!.gen, undecided: 4450 - c!.voc - c!.gen });
     expect(s.district.vocationalShare).toBeGreaterThan(0.45);
     for (const j of s.juniorHighs) expect(j.vocational + j.general + j.undecided).toBe(j.graduates);

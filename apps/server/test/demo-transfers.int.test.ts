@@ -29,7 +29,7 @@ describeBackends('demo: early transfers of 示例区 in May 2027', (env) => {
   const lists = () => rows<List>(sql`
     select l.id, l.status, jh.code as jh, o.code as school, l.code, l.filing_number, l.filed_on, jsonb_array_length(l.content->'students')::int as n
     from early_transfer_lists l join organizations jh on jh.id = l.junior_high_id join organizations o on o.id = l.school_id order by l.id`);
-  const campaignId = async () => (await rows<{ id: number }>(sql`select c.id from campaigns c join organizations o on o.id = c.district_id where o.code = 'D01'`))[0]!.id;
+  const campaignId = async () => (await rows<{ id: number }>(sql`select c.id from campaigns c join organizations o on o.id = c.district_id where o.code = 'D01' and c.year = 2027`))[0]!.id;
 
   it('holds a form in every state, at two pairs (a district-run and a city-run school), dated in May', async () => {
     const all = await forms();

@@ -34,7 +34,7 @@ describeBackends('organisations', (env) => {
     expectError(await get('jh01.admin', `/api/organizations/${await orgId(env(), 'JH02')}`), 403, 'FORBIDDEN');
     expect((await get('north.admin', `/api/organizations/${jn01}`)).statusCode).toBe(200);
     const v12 = (await get('district.admin', `/api/organizations/${await orgId(env(), 'V12')}`)).json();
-    expect(v12).toMatchObject({ runBy: 'city', ownership: 'public', parentName: '示例市教育局', qualifications: [{ year: 2027, qualified: true }] });
+    expect(v12).toMatchObject({ runBy: 'city', ownership: 'public', parentName: '示例市教育局', qualifications: [{ year: 2026, qualified: true }, { year: 2027, qualified: true }] });
     expect(v12.campuses.map((c: { name: string }) => c.name)).toEqual(['卫生职校南校区', '卫生职校北校区']);
     expectError(await get('city.admin', '/api/organizations/999999'), 404, 'NOT_FOUND');
   });
@@ -111,6 +111,7 @@ describeBackends('organisations', (env) => {
     expect(ev.changes).toEqual({ year: 2027, qualified: { from: false, to: true }, note: '补充公布' });
     expect((await send('city.admin', 'PUT', `/api/organizations/${v16}/qualifications/2028`, { qualified: false })).statusCode).toBe(200);
     expect((await get('city.admin', `/api/organizations/${v16}`)).json().qualifications).toEqual([
+      { year: 2026, qualified: false, note: '未列入本年度省级公布名单' }, // the demo's previous campaign
       { year: 2027, qualified: true, note: '补充公布' },
       { year: 2028, qualified: false, note: '' },
     ]);

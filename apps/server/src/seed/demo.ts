@@ -2,7 +2,8 @@
  * Loads the demo district once (idempotent): organisations, campuses, this year's
  * qualifications, an account for every organisation, the campaign with the plan's
  * defaults, the demo clock, the targets (demo-targets.ts), publicity, visits, students and
- * applications, and May's early transfers (demo-transfers.ts). Demo accounts need no
+ * applications, May's early transfers (demo-transfers.ts), and the admission round of the
+ * previous year's campaign (2026, demo-admission.ts). Demo accounts need no
  * forced password change (demo only).
  */
 import { eq } from 'drizzle-orm';
@@ -18,6 +19,7 @@ import { seedDemoPublicity } from './demo-publicity';
 import { seedDemoVisits } from './demo-visits';
 import { seedDemoApplications } from './demo-applications';
 import { seedDemoTransfers } from './demo-transfers';
+import { seedDemoAdmission } from './demo-admission';
 
 export const DEMO_FLAG_KEY = 'demo';
 
@@ -81,6 +83,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: Dem
     await seedDemoVisits(tx, ids, campaignIds);
     await seedDemoApplications(tx, ids, campaignIds, passwordHash);
     await seedDemoTransfers(tx, ids, campaignIds);
+    await seedDemoAdmission(tx, ids, campaignIds, passwordHash);
   });
   return { seeded: true, accounts };
 }
