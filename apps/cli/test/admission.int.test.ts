@@ -10,12 +10,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { main } from '../src/main';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dbTargets, runCli } from './support';
 import { openDatabase, queryRows } from '@zhizhao/server/db/client';
 import { buildApp, jobHandlers } from '@zhizhao/server/app';
 import { makeDeps } from '@zhizhao/server/deps';
@@ -23,51 +21,7 @@ import { loadConfig } from '@zhizhao/server/config';
 import { drainJobs } from '@zhizhao/server/jobs/jobs';
 import { DEMO_PASSWORD } from '@zhizhao/server/seed/demo-data';
 
-async function runCli(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
-
-const targets: Array<{ kind: string; setup: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> }> = [
-  {
-    kind: 'pglite',
-    setup: async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zz-cli-adm-'));
-      return { env: { ZHIZHAO_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    kind: 'postgres',
-    setup: async () => {
-      const url = inject('postgresUrl')!;
-      const name = `zz_cli_adm_${randomBytes(5).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const u = new URL(url);
-      u.pathname = `/${name}`;
-      return {
-        env: { DATABASE_URL: u.toString() },
-        cleanup: async () => {
-          const a = new pg.Client({ connectionString: url });
-          await a.connect();
-          await a.query(`drop database if exists ${name} with (force)`);
-          await a.end();
-        },
-      };
-    },
-  },
-];
+const targets = dbTargets('zz-cli-adm');
 
 /** The bureau's steps through the API, on the database the CLI uses; the server is closed after. */
 async function publishFirstBatch(): Promise<{ runId: number; admitted: number }> {

@@ -6,30 +6,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { main } from '../src/main';
+import { dbTargets, runCli } from './support';
 import { openDatabase, queryRows, type Database } from '@zhizhao/server/db/client';
 import { backupTables } from '@zhizhao/server/ops/backup';
 import { organizations } from '@zhizhao/server/db/schema';
 import { writeAudit } from '@zhizhao/server/audit/write-audit';
-
-async function runCli(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 /** Every row of every table, as PostgreSQL renders it. */
 async function snapshot(database: Database) {
@@ -42,37 +26,7 @@ async function snapshot(database: Database) {
   return tables;
 }
 
-const targets: Array<{ kind: string; setup: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> }> = [
-  {
-    kind: 'pglite',
-    setup: async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zz-cli-'));
-      return { env: { ZHIZHAO_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    kind: 'postgres',
-    setup: async () => {
-      const url = inject('postgresUrl')!;
-      const name = `zz_cli_${randomBytes(5).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const u = new URL(url);
-      u.pathname = `/${name}`;
-      return {
-        env: { DATABASE_URL: u.toString() },
-        cleanup: async () => {
-          const a = new pg.Client({ connectionString: url });
-          await a.connect();
-          await a.query(`drop database if exists ${name} with (force)`);
-          await a.end();
-        },
-      };
-    },
-  },
-];
+const targets = dbTargets('zz-cli');
 
 for (const target of targets) {
   const skip = target.kind === 'postgres' && !inject('postgresUrl');

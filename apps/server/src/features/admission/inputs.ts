@@ -99,19 +99,12 @@ export async function gatherInputs(db: Queryable, batch: BatchRow, scores: Score
     const rows = await queryRows<{ student_id: number; choices: number[] }>(db, sql`select student_id, choices from solicitation_choices where batch_id = ${batch.id}`);
     for (const r of rows) choicesOf.set(Number(r.student_id), (r.choices as unknown[]).map(Number));
   } else {
-    // Flat rows, ranked here: an aggregate ordered in SQL sorts every choice of the district (and
-    // spills to disk at 100,000 applicants with the default work_mem).
-    const rows = await queryRows<{ student_id: number; rank: number; programme_id: number }>(db, sql`
-      select a.student_id, ac.rank, ac.programme_id from applications a join application_choices ac on ac.application_id = a.id
-      where a.campaign_id = ${campaignId} and a.track = 'vocational' and a.status = 'confirmed'`);
-    const ranked = new Map<number, Array<[number, number]>>();
-    for (const r of rows) {
-      const id = Number(r.student_id);
-      let list = ranked.get(id);
-      if (!list) ranked.set(id, (list = []));
-      list.push([Number(r.rank), Number(r.programme_id)]);
-    }
-    for (const [id, list] of ranked) choicesOf.set(id, list.sort((x, y) => x[0] - y[0]).map((x) => x[1]));
+    // Each application's choices by its primary key (application_id, rank): an aggregate ordered
+    // over the whole district would sort every choice (and spill to disk at 100,000 applicants).
+    const rows = await queryRows<{ student_id: number; choices: number[] }>(db, sql`
+      select a.student_id, array(select ac.programme_id from application_choices ac where ac.application_id = a.id order by ac.rank) as choices
+      from applications a where a.campaign_id = ${campaignId} and a.track = 'vocational' and a.status = 'confirmed'`);
+    for (const r of rows) choicesOf.set(Number(r.student_id), (r.choices as unknown[]).map(Number));
   }
   const applicants: RoundApplicant[] = [];
   const studentOf = new Map<string, { studentId: number; juniorHighId: number | null }>();
