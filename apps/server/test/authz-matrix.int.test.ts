@@ -10,7 +10,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Role } from '@zhizhao/contracts';
 import { defaultCampaignSettings } from '@zhizhao/domain';
 import { campaigns, organizations, users } from '../src/db/schema';
@@ -20,6 +20,7 @@ import { buildPublicityFixture, publicityRows } from './authz-publicity';
 import { buildVisitsFixture, visitRows } from './authz-visits';
 import { applicationRows, buildApplicationsFixture, FAMILY_ACCOUNTS } from './authz-applications';
 import { buildTransfersFixture, transferPartyTests, transferRows } from './authz-transfers';
+import { admissionPartyTests, admissionRows, buildAdmissionFixture } from './authz-admission';
 
 type Who = Role | 'anonymous';
 const accounts: Record<Role, string> = {
@@ -162,6 +163,9 @@ const matrix: Record<string, RouteCase> = {
 
   // Early transfer (issue 10): the family's request, the two seals, the combined lists, filing, curriculum, exam preparation, caps.
   ...transferRows,
+
+  // The admission round (issue 11): scores, batches, runs, admissions and letters, 退档, 注册入学, the family's result, the public cutoffs, jobs.
+  ...admissionRows,
 };
 
 /** Routes served by the docs plugin: public reading, one row for them all. */
@@ -188,7 +192,7 @@ async function buildFixture(db: Db): Promise<Fixture> {
   const user = (username: string, role: Role, organizationId: number) =>
     db.insert(users).values({ username, displayName: username, role, organizationId, passwordHash: 'x', mustChangePassword: false }).returning().then((r) => r[0]!.id);
   const camp = async (districtId: number) => {
-    const [c] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.districtId, districtId));
+    const [c] = await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.districtId, districtId), eq(campaigns.year, 2027)));
     return c?.id ?? (await db.insert(campaigns).values({ districtId, year: 2027, name: '矩阵', settings: defaultCampaignSettings(2027) }).returning())[0]!.id;
   };
   const own = {
@@ -231,6 +235,7 @@ describeBackends('authorization matrix', (env) => {
     await buildVisitsFixture(env().database.db);
     await buildApplicationsFixture(env());
     await buildTransfersFixture(env());
+    await buildAdmissionFixture(env());
     for (const role of callers) cookies.set(role, await signIn(env().app, accounts[role]));
   });
 
@@ -291,4 +296,5 @@ describeBackends('authorization matrix', (env) => {
   }
 
   transferPartyTests(env);
+  admissionPartyTests(env);
 });
