@@ -239,6 +239,8 @@ describeBackends('admission round on the demo district', (env) => {
 
     const verified = (await send(null, 'GET', `/api/verify/${encodeURIComponent(mine.admission.letterCode)}`)).json();
     expect(verified).toMatchObject({ kind: 'admission', status: 'valid' });
+    // Dated by the business clock on the day of publication (the demo's 2027-04-21 here), not the server's.
+    expect(verified.facts.issuedOn).toBe('2027-04-21');
     expect(JSON.stringify(verified)).toContain('市职业高级中学校');
     expect(JSON.stringify(verified)).not.toMatch(/\d{17}[\dX]/);
 

@@ -73,9 +73,11 @@ export async function publishJobHandler(ctx: JobContext): Promise<unknown> {
         ${p(chunk.map((x) => Number(x.choice_rank)))}::int[]) as u(student_id, programme_id, school_id, choice_rank)`);
     await ctx.progress('admissions', start + chunk.length, placed.length);
   }
+  // The business clock's day and instant (the demo's date, in a demo), as the letters will say.
+  const clock = await deps.clock();
   await db.transaction(async (tx) => {
-    const lettersJob = await enqueueJob(tx, { kind: LETTERS_SIGN, payload: { runId }, organizationId: ctx.job.organizationId, createdBy: run.publishedBy });
-    await tx.update(admissionRuns).set({ status: 'published', publishedAt: new Date(), jobId: lettersJob }).where(eq(admissionRuns.id, runId));
+    const lettersJob = await enqueueJob(tx, { kind: LETTERS_SIGN, payload: { runId, issuedOn: clock.today }, organizationId: ctx.job.organizationId, createdBy: run.publishedBy });
+    await tx.update(admissionRuns).set({ status: 'published', publishedAt: clock.now, jobId: lettersJob }).where(eq(admissionRuns.id, runId));
     await tx.update(admissionBatches).set({ publishedRunId: runId, updatedAt: new Date() }).where(eq(admissionBatches.id, batch.id));
     await tx.execute(sql`update admission_runs set status = 'discarded' where batch_id = ${batch.id} and id <> ${runId} and status = 'ready'`);
     await writeAudit(tx, rctx, {
@@ -98,7 +100,8 @@ export const LETTERS_SIGN = 'admission.letters';
 export async function lettersJobHandler(ctx: JobContext): Promise<unknown> {
   const { deps } = ctx;
   const db = deps.db;
-  const runId = Number((ctx.job.payload as { runId: number }).runId);
+  const payload = ctx.job.payload as { runId: number; issuedOn?: string };
+  const runId = Number(payload.runId);
   const run = await loadRun(db, runId);
   const c = await campaignById(db, run.campaignId);
   const batch = await loadBatch(db, run.batchId);
@@ -112,7 +115,8 @@ export async function lettersJobHandler(ctx: JobContext): Promise<unknown> {
   const campaign: CampaignFacts = { id: c.id, name: c.name, year: c.year, settings: c.settings, district: { id: c.district.id, name: c.district.name } };
   const programmes = await programmeFacts(db, c.id, [...new Set(todo.map((r) => Number(r.programme_id)))]);
   const signer = new LetterSigner(db, rctx, deps.config.keySecret);
-  const issuedOn = run.publishedAt ? dayIn(run.publishedAt, deps.config.timeZone) : (await deps.clock()).today;
+  // The day of publication on the business clock (named by the publish job).
+  const issuedOn = payload.issuedOn ?? (run.publishedAt ? dayIn(run.publishedAt, deps.config.timeZone) : (await deps.clock()).today);
   const now = new Date();
   await ctx.progress('letters', done, total);
   for (let start = 0; start < todo.length; start += LETTER_CHUNK) {

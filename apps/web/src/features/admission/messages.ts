@@ -17,7 +17,7 @@ export const admissionMessages = defineMessages({
   programme: ['招生专业', 'Programme'],
   batch: ['批次', 'Batch'],
   score: ['成绩', 'Score'],
-  total: ['总分', 'Total'],
+  totalScore: ['总分', 'Total score'],
   rank: ['名次', 'Rank'],
   choice: ['录取志愿', 'Choice'],
   choiceN: ['第 {n} 志愿', 'Choice {n}'],

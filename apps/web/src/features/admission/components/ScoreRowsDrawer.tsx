@@ -31,7 +31,7 @@ export function ScoreRowsDrawer({ set, onClose }: { set: ScoreSet; onClose: () =
           { title: t('examNo'), dataIndex: 'examNo', fixed: 'left' as const },
           { title: t('name'), dataIndex: 'studentName' },
           { title: t('juniorHigh'), dataIndex: 'juniorHighName', render: (v: string | null) => v ?? '—' },
-          { title: t('total'), dataIndex: 'total', align: 'right' as const, render: (v: number) => <Typography.Text strong>{v}</Typography.Text> },
+          { title: t('totalScore'), dataIndex: 'total', align: 'right' as const, render: (v: number) => <Typography.Text strong>{v}</Typography.Text> },
           ...set.subjects.map((s) => ({ title: s, key: `s-${s}`, align: 'right' as const, render: (_: unknown, r: ScoreRow) => r.subjects[s] ?? '—' })),
         ]}
       />
