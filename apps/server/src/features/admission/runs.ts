@@ -152,19 +152,24 @@ async function writeRunRows(ctx: JobContext, runId: number, g: GatheredInputs, c
   }
   const n = g.applicants.length;
   const { result } = c.out;
+  // Each chunk goes as one JSON document that PostgreSQL unpacks (json_to_recordset): one text
+  // parameter instead of thirteen arrays, two of them of jsonb literals escaped one by one.
   for (let start = 0; start < n; start += CHUNK) {
-    const idx = Array.from({ length: Math.min(CHUNK, n - start) }, (_, i) => start + i);
-    const a = (i: number) => g.applicants[i];
-    const place = (i: number) => c.out.placements[i];
+    const rows = [];
+    for (let i = start; i < Math.min(n, start + CHUNK); i++) {
+      const a = g.applicants[i];
+      const who = g.studentOf.get(a.id)!;
+      const place = c.out.placements[i];
+      rows.push({
+        o: i, s: who.studentId, e: a.id, j: who.juniorHighId, sc: a.score, t: a.tiebreaks ?? [], l: a.lottery, c: a.choices.map(Number), a: !!a.acceptAdjustment,
+        p: place.programId === null ? null : Number(place.programId), cr: place.choiceRank === null ? null : place.choiceRank === 'adj' ? 0 : place.choiceRank, r: result.rank[i] + 1,
+      });
+    }
     await db.execute(sql`
       insert into admission_run_applicants (run_id, ord, student_id, exam_no, junior_high_id, score, tiebreaks, lottery, choices, accept_adjustment, programme_id, choice_rank, rank)
-      select ${runId}, u.* from unnest(${p(idx)}::int[], ${p(idx.map((i) => g.studentOf.get(a(i).id)!.studentId))}::int[], ${p(idx.map((i) => a(i).id))}::text[],
-        ${p(idx.map((i) => g.studentOf.get(a(i).id)!.juniorHighId))}::int[], ${p(idx.map((i) => a(i).score))}::float8[], ${p(idx.map((i) => JSON.stringify(a(i).tiebreaks ?? [])))}::jsonb[],
-        ${p(idx.map((i) => a(i).lottery))}::bigint[], ${p(idx.map((i) => JSON.stringify(a(i).choices.map(Number))))}::jsonb[], ${p(idx.map((i) => !!a(i).acceptAdjustment))}::bool[],
-        ${p(idx.map((i) => (place(i).programId === null ? null : Number(place(i).programId))))}::int[],
-        ${p(idx.map((i) => (place(i).choiceRank === null ? null : place(i).choiceRank === 'adj' ? 0 : (place(i).choiceRank as number))))}::int[],
-        ${p(idx.map((i) => result.rank[i] + 1))}::int[]) as u`);
-    await ctx.progress('writing', start + idx.length, n);
+      select ${runId}, u.o, u.s, u.e, u.j, u.sc, u.t, u.l, u.c, u.a, u.p, u.cr, u.r
+      from json_to_recordset(${JSON.stringify(rows)}::json) as u(o int, s int, e text, j int, sc float8, t jsonb, l bigint, c jsonb, a bool, p int, cr int, r int)`);
+    await ctx.progress('writing', start + rows.length, n);
   }
 }
 
