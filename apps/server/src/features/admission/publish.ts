@@ -56,21 +56,21 @@ export async function publishJobHandler(ctx: JobContext): Promise<unknown> {
   const batch = await loadBatch(db, run.batchId);
   const [by] = await queryRows<{ username: string }>(db, sql`select username from users where id = ${run.publishedBy ?? 0}`);
   const rctx: RequestContext = { actor: null, requestId: `job-${ctx.job.id}`, ip: null };
-  // A restarted job starts over.
-  await db.execute(sql`delete from admissions where run_id = ${runId}`);
   const [{ n }] = (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from admission_run_applicants where run_id = ${runId} and programme_id is not null`)) as [{ n: number }];
   const admitted = Number(n);
   await ctx.progress('admissions', 0, admitted);
-  // One statement from the run's stored placements: nothing passes through this process.
-  await db.execute(sql`
-    insert into admissions (campaign_id, student_id, kind, batch_id, run_id, programme_id, school_id, choice_rank, status, created_by)
-    select ${c.id}, ra.student_id, 'batch', ${batch.id}, ${runId}, ra.programme_id, m.organization_id, ra.choice_rank, 'admitted', ${run.publishedBy}
-    from admission_run_applicants ra join planned_seats ps on ps.id = ra.programme_id join majors m on m.id = ps.major_id
-    where ra.run_id = ${runId} and ra.programme_id is not null order by ra.ord`);
-  await ctx.progress('admissions', admitted, admitted);
   // The business clock's day and instant (the demo's date, in a demo), as the letters will say.
   const clock = await deps.clock();
+  // One transaction: nobody sees admissions of a batch that is not published. A restarted job
+  // starts over (an earlier attempt rolled back, or is cleared here).
   await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from admissions where run_id = ${runId}`);
+    // One statement from the run's stored placements: nothing passes through this process.
+    await tx.execute(sql`
+      insert into admissions (campaign_id, student_id, kind, batch_id, run_id, programme_id, school_id, choice_rank, status, created_by)
+      select ${c.id}, ra.student_id, 'batch', ${batch.id}, ${runId}, ra.programme_id, m.organization_id, ra.choice_rank, 'admitted', ${run.publishedBy}
+      from admission_run_applicants ra join planned_seats ps on ps.id = ra.programme_id join majors m on m.id = ps.major_id
+      where ra.run_id = ${runId} and ra.programme_id is not null order by ra.ord`);
     const lettersJob = await enqueueJob(tx, { kind: LETTERS_SIGN, payload: { runId, issuedOn: clock.today }, organizationId: ctx.job.organizationId, createdBy: run.publishedBy });
     await tx.update(admissionRuns).set({ status: 'published', publishedAt: clock.now, jobId: lettersJob }).where(eq(admissionRuns.id, runId));
     await tx.update(admissionBatches).set({ publishedRunId: runId, updatedAt: new Date() }).where(eq(admissionBatches.id, batch.id));
