@@ -51,7 +51,7 @@ import { applicantsCsv, programsCsv } from '@zhizhao/server/features/admission/c
 import { loadBatch } from '@zhizhao/server/features/admission/batches';
 import { myAdmissionOf } from '@zhizhao/server/features/admission/results';
 import { studentCtxById } from '@zhizhao/server/features/applications/queries';
-import { mulberry32 } from '../admission/generate';
+import { largestRemainder, mulberry32, pick, zipfPopularity } from '../admission/generate';
 import { createBenchDatabase, PG_URL } from '../applications/setup';
 
 const args = process.argv.slice(2);
@@ -97,28 +97,9 @@ const subject = (rnd: () => number, max: number) => Math.round(((rnd() + rnd() +
 function makeCity(n: number, seed = 20270701): City {
   const rnd = mulberry32(seed);
   const m = PROGRAMMES;
-  const weight = new Float64Array(m);
-  const perm = Array.from({ length: m }, (_, i) => i);
-  for (let i = m - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [perm[i], perm[j]] = [perm[j], perm[i]];
-  }
-  perm.forEach((p, r) => (weight[p] = 1 / (r + 1)));
-  const cumulative = new Float64Array(m);
-  let sum = 0;
-  for (let p = 0; p < m; p++) cumulative[p] = sum += weight[p];
+  const { weight, cumulative, total: sum } = zipfPopularity(rnd, m);
   // Seats ∝ weight^0.7, largest remainder, adding up to 90 % of the applicants.
-  const w7 = Array.from(weight, (w) => w ** 0.7);
-  const w7sum = w7.reduce((a, b) => a + b, 0);
-  const target = Math.floor(0.9 * n);
-  const seats = new Int32Array(m);
-  const rest = w7.map((w, p) => {
-    const q = (w / w7sum) * target;
-    seats[p] = Math.floor(q);
-    return [q - seats[p], p] as const;
-  });
-  rest.sort((x, y) => y[0] - x[0]);
-  for (let i = 0, left = target - seats.reduce((a, b) => a + b, 0); left > 0; i++, left--) seats[rest[i][1]]++;
+  const seats = largestRemainder(weight.map((w) => w ** 0.7), Math.floor(0.9 * n));
   const school = Int32Array.from({ length: m }, (_, p) => Math.floor((p * SCHOOLS) / m));
   const line = Float64Array.from({ length: m }, () => (rnd() < 0.1 ? 350 + Math.floor(rnd() * 15) * 10 : NaN));
 
@@ -144,17 +125,6 @@ function makeCity(n: number, seed = 20270701): City {
     choices.push(mine);
   }
   return { school, seats, line, examNo, juniorHigh, subjects, total, choices, accept };
-}
-
-function pick(cumulative: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cumulative[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The city as the round sees it, with ids chosen so that their order is the database's. */

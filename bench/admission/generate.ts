@@ -39,9 +39,8 @@ export function mulberry32(seed: number): () => number {
 
 const subject = (rnd: () => number, max: number) => Math.round(((rnd() + rnd() + rnd()) / 3) * max);
 
-export function generate({ n, m, seed = 20240615, choices: k = 6 }: GenOptions): Instance {
-  const rnd = mulberry32(seed);
-  // Zipf-like popularity over a random permutation of the programmes.
+/** Zipf-like popularity (weight 1/rank) over a random permutation of m programmes, with its running sum for `pick`. */
+export function zipfPopularity(rnd: () => number, m: number): { weight: Float64Array; cumulative: Float64Array; total: number } {
   const weight = new Float64Array(m);
   const perm = Array.from({ length: m }, (_, i) => i);
   for (let i = m - 1; i > 0; i--) {
@@ -52,6 +51,12 @@ export function generate({ n, m, seed = 20240615, choices: k = 6 }: GenOptions):
   const cumulative = new Float64Array(m);
   let total = 0;
   for (let p = 0; p < m; p++) cumulative[p] = total += weight[p];
+  return { weight, cumulative, total };
+}
+
+export function generate({ n, m, seed = 20240615, choices: k = 6 }: GenOptions): Instance {
+  const rnd = mulberry32(seed);
+  const { weight, cumulative, total } = zipfPopularity(rnd, m);
 
   const capacity = largestRemainder(weight.map((w) => w ** 0.7), Math.floor(0.9 * n));
   const minScore = new Float64Array(m).fill(-Infinity);
@@ -105,7 +110,8 @@ export function generate({ n, m, seed = 20240615, choices: k = 6 }: GenOptions):
   };
 }
 
-function pick(cumulative: Float64Array, x: number): number {
+/** The index whose running-sum interval holds x (binary search). */
+export function pick(cumulative: Float64Array, x: number): number {
   let lo = 0;
   let hi = cumulative.length - 1;
   while (lo < hi) {
@@ -122,7 +128,7 @@ function taken(choices: Int32Array, base: number, j: number, p: number): boolean
 }
 
 /** Integer capacities ∝ weights summing exactly to total (Hamilton's method). */
-function largestRemainder(weights: Float64Array, total: number): Int32Array {
+export function largestRemainder(weights: Float64Array, total: number): Int32Array {
   const sum = weights.reduce((x, y) => x + y, 0);
   const cap = new Int32Array(weights.length);
   const rest = Array.from(weights, (w, p) => {

@@ -19,6 +19,7 @@ import { campaignById, campaignOfActor } from '../applications/bureau-campaign';
 import type { StudentCtx } from '../applications/queries';
 import { admissionPool } from '../transfers/admission-pool';
 import { normalizeExamNo } from '../students/fields';
+import { myScore } from './scores';
 
 // ------------------------------------------------------------------ staff lists
 
@@ -111,13 +112,6 @@ async function programmeLabels(db: Queryable, ids: number[]) {
   return new Map(rows.map((r) => [Number(r.id), { school: r.school, major: r.major, campus: r.campus }]));
 }
 
-export async function myScore(db: Queryable, studentId: number) {
-  const [r] = await queryRows<{ total: number; subjects: Record<string, number>; version: number }>(db, sql`
-    select es.total, es.subjects, ss.version from exam_scores es join score_sets ss on ss.id = es.score_set_id
-    where es.student_id = ${studentId} and ss.status = 'locked' order by ss.version desc limit 1`);
-  return r ? { total: Number(r.total), subjects: r.subjects, version: Number(r.version) } : null;
-}
-
 /** The solicitation batch a family may choose in now or soon, and whether it may. */
 async function solicitationFor(db: Queryable, ctx: StudentCtx, today: string, activeAdmission: boolean) {
   const [b] = await queryRows<{ id: number; name: string; programme_ids: number[] | null; solicit_from: string; solicit_to: string }>(db, sql`
@@ -144,7 +138,7 @@ async function solicitationFor(db: Queryable, ctx: StudentCtx, today: string, ac
 export async function myAdmissionOf(deps: AppDeps, ctx: StudentCtx): Promise<z.infer<typeof myAdmission>> {
   const db = deps.db;
   const today = (await deps.clock()).today;
-  const score = await myScore(db, ctx.student.id);
+  const score = await myScore(db, ctx.student.id, ctx.campaign.id);
   const published = await queryRows<{ run_id: number; batch: string; publish_on: string | null; tiebreak_names: string[] }>(db, sql`
     select b.published_run_id as run_id, b.name as batch, b.publish_on, r.tiebreak_names from admission_batches b join admission_runs r on r.id = b.published_run_id
     where b.campaign_id = ${ctx.campaign.id} order by b.seq`);
