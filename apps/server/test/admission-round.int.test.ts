@@ -19,6 +19,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_RETURN_REASONS } from '@zhizhao/domain/admission/index';
 import { queryRows } from '../src/db/client';
+import { runJobFailed } from '../src/features/admission/runs';
 import { call, describeBackends, signIn } from './harness';
 import { expectError, multipart, orgId } from './factories';
 import { family, programmesOf, vocational, type Family } from './support-applications';
@@ -369,4 +370,15 @@ describeBackends('admission round on the demo district', (env) => {
     const pages = (file.rawPayload.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBe(n);
   }, 240_000);
+
+  it('a run whose job fails for good is marked failed, with its error, and audited', async () => {
+    const [run] = await rows<{ id: number }>(sql`
+      insert into admission_runs (campaign_id, batch_id, status, score_set_id, min_score, programme_lines, lottery_seed, tiebreak_names, created_by)
+      select campaign_id, batch_id, 'running', score_set_id, min_score, programme_lines, '', tiebreak_names, created_by from admission_runs where id = ${firstRun.id} returning id`);
+    await runJobFailed(env().deps, { payload: { runId: run!.id } }, 'the database went away', true);
+    const failed = await ok('district.staff', 'GET', `/api/admission/runs/${run!.id}`);
+    expect(failed).toMatchObject({ status: 'failed', error: 'the database went away' });
+    const [audit] = await rows<{ n: number }>(sql`select count(*)::int as n from audit where action = 'admission.run_failed' and object_id = ${String(run!.id)}`);
+    expect(audit!.n).toBe(1);
+  }, 60_000);
 });

@@ -202,7 +202,14 @@ export async function runJobFailed(deps: AppDeps, job: { payload: unknown }, mes
   if (!final) return;
   const runId = Number((job.payload as { runId?: number }).runId);
   if (!runId) return;
-  await deps.db.execute(sql`update admission_runs set status = case when status = 'publishing' then 'ready' else 'failed' end, error = ${message} where id = ${runId} and status in ('queued', 'running', 'publishing')`);
+  await deps.db.transaction(async (tx) => {
+    const changed = await queryRows<{ status: string; campaign_id: number }>(tx, sql`
+      update admission_runs set status = case when status = 'publishing' then 'ready' else 'failed' end, error = ${message}
+      where id = ${runId} and status in ('queued', 'running', 'publishing') returning status, campaign_id`);
+    if (!changed[0]) return;
+    const c = await campaignById(tx, Number(changed[0].campaign_id));
+    await writeAudit(tx, { actor: null, requestId: null, ip: null }, { action: 'admission.run_failed', objectType: 'admission_run', objectId: runId, organizationId: c.districtId, changes: { status: changed[0].status, error: message.slice(0, 500) } });
+  });
 }
 
 // ------------------------------------------------------------------ reading
