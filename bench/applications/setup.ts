@@ -57,10 +57,10 @@ export async function createBenchDatabase(poolSize = 20): Promise<BenchDb> {
 
 export type District = { campaignId: number; districtId: number; schools: Array<{ id: number; code: string }> };
 
-/** Adds junior highs to 示例区 until it has `count` (codes JB025…), and returns its campaign and schools. */
+/** Adds junior highs to 示例区 until it has `count` (codes JB025…), and returns its current (2027) campaign and schools. */
 export async function syntheticDistrict(db: Database['db'], count: number): Promise<District> {
   const [d] = await queryRows<{ id: number; city_id: number; campaign_id: number }>(db, sql`
-    select o.id, o.city_id, c.id as campaign_id from organizations o join campaigns c on c.district_id = o.id where o.code = 'D01'`);
+    select o.id, o.city_id, c.id as campaign_id from organizations o join campaigns c on c.district_id = o.id where o.code = 'D01' order by c.year desc limit 1`);
   const existing = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from organizations where kind = 'junior_high' and district_id = ${d!.id}`);
   const codes = Array.from({ length: Math.max(0, count - existing[0]!.n) }, (_, i) => `JB${String(existing[0]!.n + i + 1).padStart(3, '0')}`);
   if (codes.length) {

@@ -40,6 +40,7 @@ import { earlyTransferRoutes } from './features/transfers/routes';
 import { overviewRoutes } from './features/overview/routes';
 import { admissionRoutes } from './features/admission/routes';
 import { scoreRoutes } from './features/admission/score-routes';
+import { enrolmentRoutes } from './features/enrolment/routes';
 import { letterRoutes } from './features/admission/letter-routes';
 import { admissionJobHandlers } from './features/admission/jobs';
 import { startJobWorker } from './jobs/jobs';
@@ -95,7 +96,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes, majorRoutes, qualificationRoutes, allianceRoutes, brochureRoutes, publicRoutes, visitRoutes, studentRoutes, applicationRoutes, overviewRoutes, earlyTransferRoutes, admissionRoutes, scoreRoutes, letterRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, clockRoutes, organizationRoutes, userRoutes, campaignRoutes, auditRoutes, dashboardRoutes, targetRoutes, majorRoutes, qualificationRoutes, allianceRoutes, brochureRoutes, publicRoutes, visitRoutes, studentRoutes, applicationRoutes, overviewRoutes, earlyTransferRoutes, admissionRoutes, scoreRoutes, letterRoutes, enrolmentRoutes]) {
     await app.register(routes(deps));
   }
 

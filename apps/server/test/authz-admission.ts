@@ -208,6 +208,8 @@ export async function buildAdmissionFixture(env: TestEnv): Promise<void> {
 
 const round = (o: O) => f.round.get(o.district)!;
 const admittedOf = (o: O) => f.admitted.get(keyOf(o))!;
+/** An object set's admitted student (after buildAdmissionFixture): the enrolment rows act on it (authz-enrolment.ts). */
+export const admittedFor = (o: Pick<O, 'org' | 'vocational'>): Admitted => f.admitted.get(keyOf(o))!;
 const get = (url: (o: O) => string) => (o: O): InjectOptions => ({ method: 'GET', url: url(o) });
 const send = (method: 'POST' | 'PUT', url: (o: O) => string, payload?: (o: O) => object) => (o: O): InjectOptions => ({ method, url: url(o), ...(payload ? { payload: payload(o) } : {}) });
 const badUpload = (url: (o: O) => string) => (o: O): InjectOptions => ({

@@ -21,6 +21,7 @@ import { buildVisitsFixture, visitRows } from './authz-visits';
 import { applicationRows, buildApplicationsFixture, FAMILY_ACCOUNTS } from './authz-applications';
 import { buildTransfersFixture, transferPartyTests, transferRows } from './authz-transfers';
 import { admissionPartyTests, admissionRows, buildAdmissionFixture } from './authz-admission';
+import { buildEnrolmentFixture, enrolmentPartyTests, enrolmentRows } from './authz-enrolment';
 
 type Who = Role | 'anonymous';
 const accounts: Record<Role, string> = {
@@ -166,6 +167,9 @@ const matrix: Record<string, RouteCase> = {
 
   // The admission round (issue 11): scores, batches, runs, admissions and letters, 退档, 注册入学, the family's result, the public cutoffs, jobs.
   ...admissionRows,
+
+  // After admission (issue 12): the intake, 报到, no-shows, contacts and care; the sending statistics; the funnel against the targets.
+  ...enrolmentRows,
 };
 
 /** Routes served by the docs plugin: public reading, one row for them all. */
@@ -236,6 +240,7 @@ describeBackends('authorization matrix', (env) => {
     await buildApplicationsFixture(env());
     await buildTransfersFixture(env());
     await buildAdmissionFixture(env());
+    await buildEnrolmentFixture(env());
     for (const role of callers) cookies.set(role, await signIn(env().app, accounts[role]));
   });
 
@@ -297,4 +302,5 @@ describeBackends('authorization matrix', (env) => {
 
   transferPartyTests(env);
   admissionPartyTests(env);
+  enrolmentPartyTests(env);
 });

@@ -25,6 +25,8 @@ export const campaignSettings = z.object({
   earlyTransferListPattern: z.string().trim().min(3).max(60).regex(/\{seq(?::\d)?\}/, 'must contain {seq} or {seq:N}').optional(),
   tiebreakSubjects: z.array(z.string().trim().min(1).max(20)).max(6).optional(),
   admissionReturnReasons: z.array(z.string().trim().min(2).max(100)).min(1).max(20).optional(),
+  /** R16: whether a no-show's seat goes back to 补录 (late admission). Optional: read as true. */
+  refillNoShowSeats: z.boolean().optional(),
 });
 
 export const campaign = z.object({

@@ -13,3 +13,4 @@ export * from './visits';
 export * from './applications';
 export * from './early-transfers';
 export * from './admission';
+export * from './enrolment';

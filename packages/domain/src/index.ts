@@ -9,3 +9,4 @@ export * from './visits';
 export * from './applications';
 export * from './transfers/early-transfer';
 // The admission engine is imported from '@zhizhao/domain/admission/index' (its names are its own).
+export * from './enrolment/intake';

@@ -1125,3 +1125,106 @@ export const solicitationChoices = pgTable(
   },
   (t) => [primaryKey({ columns: [t.batchId, t.studentId] })],
 );
+
+// ------------------------------------------------------------------ after admission (issue 12: R16, R17, R18)
+
+/**
+ * 报到 and 未报到: one row in force per student of a school's intake (an admission in force or a
+ * filed early transfer). `registered` records the day and campus; `no_show` the reason given by the
+ * school or the source junior high. A no-show withdrawn (the student came after all) is kept as
+ * `withdrawn`. R17's care (class, homeroom teacher, aid, hardship) sits on the registered row.
+ * A student not registered by the deadline has no row: the deadline makes the no-show (domain intakeState).
+ */
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    studentId: integer('student_id').notNull().references(() => students.id),
+    schoolId: integer('school_id').notNull().references(() => organizations.id),
+    /** admission | early_transfer */
+    source: text('source').notNull(),
+    admissionId: integer('admission_id').references(() => admissions.id),
+    earlyTransferId: integer('early_transfer_id').references(() => earlyTransfers.id),
+    /** registered | no_show | withdrawn */
+    status: text('status').notNull(),
+    registeredOn: text('registered_on'),
+    campusId: integer('campus_id').references(() => campuses.id),
+    noShowReason: text('no_show_reason'),
+    noShowNote: text('no_show_note'),
+    /** The organisation that recorded it (the school, or the junior high for a no-show). */
+    recordedByOrg: integer('recorded_by_org').notNull().references(() => organizations.id),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    /** R17: { className, homeroomTeacher, tuitionFree, grant, hardship, hardshipEvidence } */
+    care: jsonb('care'),
+    withdrawnReason: text('withdrawn_reason'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enrolments_student_active_key').on(t.studentId).where(sql`status <> 'withdrawn'`),
+    index('enrolments_campaign_school_idx').on(t.campaignId, t.schoolId, t.status),
+    index('enrolments_campaign_day_idx').on(t.campaignId, t.registeredOn),
+  ],
+);
+
+/** Contacts with a family or the other school about an admitted student (R16 "press them to register", R17). */
+export const intakeContacts = pgTable(
+  'intake_contacts',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    studentId: integer('student_id').notNull().references(() => students.id),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    /** call | visit | message | meeting */
+    kind: text('kind').notNull(),
+    /** family | school */
+    party: text('party').notNull(),
+    contactedOn: text('contacted_on').notNull(),
+    result: text('result').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('intake_contacts_student_idx').on(t.studentId, t.id), index('intake_contacts_campaign_org_idx').on(t.campaignId, t.organizationId)],
+);
+
+/** 送培统计: a school's submission (R18). Its rows are frozen in sending_rows. */
+export const sendingSubmissions = pgTable(
+  'sending_submissions',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    schoolId: integer('school_id').notNull().references(() => organizations.id),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    submittedAt: tstz('submitted_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sending_submissions_key').on(t.campaignId, t.schoolId)],
+);
+
+/** One submitted row (school × source junior high): the figures, the computed ones if corrected, and the junior high's answer. */
+export const sendingRows = pgTable(
+  'sending_rows',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    schoolId: integer('school_id').notNull().references(() => organizations.id),
+    juniorHighId: integer('junior_high_id').notNull().references(() => organizations.id),
+    admitted: integer('admitted').notNull(),
+    earlyTransfer: integer('early_transfer').notNull(),
+    registered: integer('registered').notNull(),
+    noShow: integer('no_show').notNull(),
+    pending: integer('pending').notNull(),
+    noShowByReason: jsonb('no_show_by_reason').notNull(),
+    /** The figures from the records when the school corrected them, and why. */
+    computed: jsonb('computed'),
+    correctionReason: text('correction_reason'),
+    /** pending | acknowledged | disputed */
+    ack: text('ack').notNull().default('pending'),
+    ackNote: text('ack_note'),
+    ackBy: integer('ack_by').references(() => users.id),
+    ackAt: tstz('ack_at'),
+    answer: text('answer'),
+    answeredAt: tstz('answered_at'),
+  },
+  (t) => [uniqueIndex('sending_rows_key').on(t.campaignId, t.schoolId, t.juniorHighId), index('sending_rows_junior_high_idx').on(t.campaignId, t.juniorHighId)],
+);

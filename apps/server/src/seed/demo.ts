@@ -20,6 +20,7 @@ import { seedDemoVisits } from './demo-visits';
 import { seedDemoApplications } from './demo-applications';
 import { seedDemoTransfers } from './demo-transfers';
 import { seedDemoAdmission } from './demo-admission';
+import { seedDemoEnrolment } from './demo-enrolment';
 
 export const DEMO_FLAG_KEY = 'demo';
 
@@ -84,6 +85,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: Dem
     await seedDemoApplications(tx, ids, campaignIds, passwordHash);
     await seedDemoTransfers(tx, ids, campaignIds);
     await seedDemoAdmission(tx, ids, campaignIds, passwordHash);
+    await seedDemoEnrolment(tx, ids);
   });
   return { seeded: true, accounts };
 }

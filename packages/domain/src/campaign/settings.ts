@@ -45,6 +45,8 @@ export type CampaignSettings = {
   tiebreakSubjects?: string[];
   /** R15: the reasons for which a school may return an admitted student (退档). Optional like the pattern. */
   admissionReturnReasons?: string[];
+  /** R16: whether a no-show's seat goes back to 补录 (late admission). Optional: read as true. */
+  refillNoShowSeats?: boolean;
 };
 
 export const phaseLabels: Record<PhaseKey, { zh: string; en: string }> = {
@@ -85,6 +87,7 @@ export function defaultCampaignSettings(year: number): CampaignSettings {
     schoolDay: { ...DEFAULT_SCHOOL_DAY },
     tiebreakSubjects: [...DEFAULT_TIEBREAK_SUBJECTS],
     admissionReturnReasons: [...DEFAULT_RETURN_REASONS],
+    refillNoShowSeats: true,
   };
 }
 
@@ -93,7 +96,7 @@ export const DEFAULT_TIEBREAK_SUBJECTS = ['语文', '数学', '外语'] as const
 export const DEFAULT_SCHOOL_DAY = { start: '07:30', end: '18:00' } as const;
 
 /** Stored settings with the defaults of settings added later filled in (applied on read). */
-export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern' | 'maxChoices' | 'earlyTransferListPattern' | 'schoolDay' | 'tiebreakSubjects' | 'admissionReturnReasons'>> {
+export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Required<Pick<CampaignSettings, 'filingNumberPattern' | 'maxChoices' | 'earlyTransferListPattern' | 'schoolDay' | 'tiebreakSubjects' | 'admissionReturnReasons' | 'refillNoShowSeats'>> {
   return {
     ...s,
     filingNumberPattern: s.filingNumberPattern ?? DEFAULT_FILING_PATTERN,
@@ -102,6 +105,7 @@ export function withSettingDefaults<T extends CampaignSettings>(s: T): T & Requi
     schoolDay: s.schoolDay ?? { ...DEFAULT_SCHOOL_DAY },
     tiebreakSubjects: s.tiebreakSubjects ?? [...DEFAULT_TIEBREAK_SUBJECTS],
     admissionReturnReasons: s.admissionReturnReasons ?? [...DEFAULT_RETURN_REASONS],
+    refillNoShowSeats: s.refillNoShowSeats ?? true,
   };
 }
 

@@ -12,6 +12,7 @@ import { canonicalJson } from '@zhizhao/domain';
 import { batchInput, type ApplicantRecord, type BatchDefinition, type ProgramRecord, type RoundApplicant } from '@zhizhao/domain/admission/index';
 import { queryRows, type Queryable } from '../../db/client';
 import { admissionPool } from '../transfers/admission-pool';
+import { admissionsHoldingSeats } from './seats-taken';
 import type { BatchRow } from './batches';
 import { applicantsCsv, programsCsv } from './csv';
 
@@ -58,14 +59,13 @@ export function inputsHashOf(meta: RunMeta, programs: readonly ProgramRecord[], 
     .digest('hex');
 }
 
-/** Seats taken (admitted, not returned) per programme, and who holds them, before this batch. */
+/** Seats taken (admitted, not returned, not a no-show given back to 补录) per programme, and who is admitted, before this batch. */
 async function taken(db: Queryable, campaignId: number) {
-  const rows = await queryRows<{ student_id: number; programme_id: number }>(db, sql`select student_id, programme_id from admissions where campaign_id = ${campaignId} and status = 'admitted'`);
   const byProgramme = new Map<number, number>();
   const students = new Set<number>();
-  for (const r of rows) {
-    byProgramme.set(Number(r.programme_id), (byProgramme.get(Number(r.programme_id)) ?? 0) + 1);
-    students.add(Number(r.student_id));
+  for (const r of await admissionsHoldingSeats(db, campaignId)) {
+    if (r.holdsSeat) byProgramme.set(r.programmeId, (byProgramme.get(r.programmeId) ?? 0) + 1);
+    students.add(r.studentId);
   }
   return { byProgramme, students };
 }

@@ -18,6 +18,7 @@ import { AppError } from '../../errors';
 import { campaignById, campaignOfActor } from '../applications/bureau-campaign';
 import type { StudentCtx } from '../applications/queries';
 import { admissionPool } from '../transfers/admission-pool';
+import { admissionsHoldingSeats } from './seats-taken';
 import { normalizeExamNo } from '../students/fields';
 import { myScore } from './scores';
 
@@ -94,11 +95,11 @@ export async function listLetters(deps: AppDeps, actor: Actor, q: { campaignId?:
 
 // ------------------------------------------------------------------ seats left
 
-/** Seats each programme still offers: for admission less those taken now (admitted, not returned). */
+/** Seats each programme still offers: for admission less those taken now (admitted, not returned, not a no-show given back to 补录: seats-taken.ts). */
 export async function seatsLeft(db: Queryable, campaignId: number): Promise<Map<number, number>> {
   const pool = await admissionPool(db, campaignId);
-  const taken = await queryRows<{ programme_id: number; n: number }>(db, sql`select programme_id, count(*)::int as n from admissions where campaign_id = ${campaignId} and status = 'admitted' group by programme_id`);
-  const t = new Map(taken.map((r) => [Number(r.programme_id), Number(r.n)]));
+  const t = new Map<number, number>();
+  for (const r of await admissionsHoldingSeats(db, campaignId)) if (r.holdsSeat) t.set(r.programmeId, (t.get(r.programmeId) ?? 0) + 1);
   return new Map(pool.programmes.map((p) => [p.programmeId, residualSeats(p.seatsForAdmission, t.get(p.programmeId) ?? 0)]));
 }
 

@@ -1,5 +1,5 @@
 /** The campaign settings, grouped as the plan groups them, each with its rule number. */
-import { Card, Col, DatePicker, Form, InputNumber, Row, Typography } from 'antd';
+import { Card, Col, DatePicker, Form, InputNumber, Row, Switch, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { phaseKeys, phaseLabels } from '@zhizhao/domain';
 import { defineMessages, useI18n } from '../../app/i18n';
@@ -26,6 +26,8 @@ export const settingsMessages = defineMessages({
   earlyHint: ['完成义务教育课程后，且不早于该日', 'After finishing the compulsory curriculum, and not before this day'],
   deadline: ['完成送培统计并反馈的截止日期', 'Statistics fed back by'],
   deadlineHint: ['10月上旬前', 'by early October'],
+  refill: ['未报到学生的名额退回补录', 'A no-show\'s seat goes back to late admission (补录)'],
+  refillHint: ['学校或初中登记学生不来报到后，该专业名额可用于补录（R16）', 'Once the school or the junior high records that a student will not come, the seat can be filled again (R16)'],
 });
 
 function Group({ title, rule, children }: { title: string; rule: string; children: ReactNode }) {
@@ -97,8 +99,11 @@ export function SettingsFields({ cityFieldsLocked = false }: { cityFieldsLocked?
       </Col>
       <Col xs={24} lg={8}>
         <Group title={t('statistics')} rule="R18">
-          <Form.Item name={s('statisticsDeadline')} label={t('deadline')} extra={t('deadlineHint')} rules={req} style={{ marginBottom: 0 }}>
+          <Form.Item name={s('statisticsDeadline')} label={t('deadline')} extra={t('deadlineHint')} rules={req}>
             <DatePicker allowClear={false} />
+          </Form.Item>
+          <Form.Item name={s('refillNoShowSeats')} label={t('refill')} extra={t('refillHint')} valuePropName="checked" style={{ marginBottom: 0 }}>
+            <Switch data-testid="refill-no-show-seats" />
           </Form.Item>
         </Group>
       </Col>

@@ -18,6 +18,8 @@ export type SettingsValues = {
   vocationalRatio: number;
   earlyTransferFrom: Dayjs;
   statisticsDeadline: Dayjs;
+  /** R16: read as true when the stored settings predate it. */
+  refillNoShowSeats: boolean;
   phases: Record<PhaseKey, Range>;
 };
 
@@ -34,6 +36,7 @@ export function toFormValues(s: CampaignSettingsValue): SettingsValues {
     vocationalRatio: Math.round(s.vocationalRatio * 10000) / 100,
     earlyTransferFrom: dayjs(s.earlyTransferFrom),
     statisticsDeadline: dayjs(s.statisticsDeadline),
+    refillNoShowSeats: s.refillNoShowSeats ?? true,
     phases: Object.fromEntries(phaseKeys.map((k) => [k, toRange(s.phases[k])])) as Record<PhaseKey, Range>,
   };
 }
@@ -48,6 +51,7 @@ export function fromFormValues(v: SettingsValues): CampaignSettingsValue {
     vocationalRatio: Math.round(v.vocationalRatio * 100) / 10000,
     earlyTransferFrom: v.earlyTransferFrom.format('YYYY-MM-DD'),
     statisticsDeadline: v.statisticsDeadline.format('YYYY-MM-DD'),
+    refillNoShowSeats: v.refillNoShowSeats,
     phases: Object.fromEntries(phaseKeys.map((k) => [k, fromRange(v.phases[k])])) as CampaignSettingsValue['phases'],
   };
 }
@@ -55,8 +59,10 @@ export function fromFormValues(v: SettingsValues): CampaignSettingsValue {
 /** Only the top-level settings that differ, so the audit log records what really changed. */
 export function changedSettings(before: CampaignSettingsValue, after: CampaignSettingsValue): Partial<CampaignSettingsValue> {
   const out: Record<string, unknown> = {};
+  // Settings added later are read with their default when a campaign predates them.
+  const was = (k: keyof CampaignSettingsValue) => (k === 'refillNoShowSeats' ? (before[k] ?? true) : before[k]);
   for (const k of Object.keys(after) as (keyof CampaignSettingsValue)[]) {
-    if (canonicalJson(before[k]) !== canonicalJson(after[k])) out[k] = after[k];
+    if (canonicalJson(was(k)) !== canonicalJson(after[k])) out[k] = after[k];
   }
   return out as Partial<CampaignSettingsValue>;
 }
