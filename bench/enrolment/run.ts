@@ -141,7 +141,11 @@ async function main() {
       log(`| ${name} | ${fmt(st.median)} | ${fmt(st.p95)} | ${(st.median / baseMs).toFixed(1)}× | ${note} |`);
     }
   } finally {
-    await bench.drop();
+    // BENCH_KEEP=1 keeps the database to look at (its URL is printed).
+    if (process.env.BENCH_KEEP) {
+      log(`kept: ${bench.url}`);
+      await bench.database.close();
+    } else await bench.drop();
   }
 }
 

@@ -52,6 +52,10 @@ describeBackends('after admission on the demo district', (env) => {
       expect(noShows.total).toBe(page.counts.noShow);
       expect(noShows.items.some((r: Json) => r.noShowByDeadline && r.noShowReason === 'unknown')).toBe(true);
       expect(noShows.items.some((r: Json) => !r.noShowByDeadline && r.noShowReason !== 'unknown')).toBe(true);
+      // What a junior high follows up: everyone not registered.
+      const open = await ok('jh03.admin', 'GET', `/api/enrolment/intake?campaignId=${campaignId}&state=open&pageSize=200`);
+      expect(open.total).toBe(open.counts.pending + open.counts.noShow);
+      expect(open.items.every((r: Json) => r.state !== 'registered' && r.juniorHighId === ids.JH03)).toBe(true);
       const careMissing = await ok('v01.admin', 'GET', `/api/enrolment/intake?campaignId=${campaignId}&careMissing=true`);
       expect(careMissing.items.every((r: Json) => r.state === 'registered' && r.care === null && r.schoolId === ids.V01)).toBe(true);
     });

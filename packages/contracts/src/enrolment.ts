@@ -6,6 +6,7 @@
  * filed early transfer to it (R13/R14); each is pending, registered or a no-show.
  */
 import { z } from 'zod';
+import { contactKinds, contactParties, hardshipEvidence, noShowReasons } from '@zhizhao/domain';
 import { isoDate, MAX_ID, page, pageQuery } from './common';
 
 const id = z.coerce.number().int().positive().max(MAX_ID);
@@ -15,38 +16,9 @@ export const intakeSources = ['admission', 'early_transfer'] as const;
 export const intakeStates = ['pending', 'registered', 'no_show'] as const;
 export type IntakeState = (typeof intakeStates)[number];
 
-/** R16: why an admitted student did not come. `unknown` is also what the deadline gives an unexplained absence. */
-export const noShowReasons = ['general_high', 'other_city', 'work', 'repeat_exam', 'dropped_out', 'unknown'] as const;
+// The reasons, contact kinds and parties and the hardship evidence, with their words, are the domain's (zod-free, for the web too).
+export { contactKindLabels, contactKinds, contactParties, contactPartyLabels, hardshipEvidence, hardshipEvidenceLabels, noShowReasonLabels, noShowReasons } from '@zhizhao/domain';
 export type NoShowReason = (typeof noShowReasons)[number];
-export const noShowReasonLabels: Record<NoShowReason, { zh: string; en: string }> = {
-  general_high: { zh: '就读普通高中', en: 'Went to a general high school' },
-  other_city: { zh: '到外地就读', en: 'Studies in another city' },
-  work: { zh: '就业或务工', en: 'Went to work' },
-  repeat_exam: { zh: '复读', en: 'Repeats the exam year' },
-  dropped_out: { zh: '辍学', en: 'Dropped out' },
-  unknown: { zh: '原因不明', en: 'Unknown' },
-};
-
-export const contactKinds = ['call', 'visit', 'message', 'meeting'] as const;
-export const contactKindLabels: Record<(typeof contactKinds)[number], { zh: string; en: string }> = {
-  call: { zh: '电话', en: 'Call' },
-  visit: { zh: '家访', en: 'Home visit' },
-  message: { zh: '短信/微信', en: 'Message' },
-  meeting: { zh: '面谈', en: 'Meeting' },
-};
-/** Whom the contact was with: the family, or the other school (a vocational school contacts the source junior high, R17). */
-export const contactParties = ['family', 'school'] as const;
-
-/** R17: the evidence of a family's hardship (家庭经济困难). */
-export const hardshipEvidence = ['low_income', 'subsistence', 'orphan', 'disability', 'poverty_alleviation', 'other'] as const;
-export const hardshipEvidenceLabels: Record<(typeof hardshipEvidence)[number], { zh: string; en: string }> = {
-  low_income: { zh: '低收入家庭证明', en: 'Low-income certificate' },
-  subsistence: { zh: '最低生活保障（低保）', en: 'Minimum living allowance' },
-  orphan: { zh: '孤儿或事实无人抚养', en: 'Orphan or without carer' },
-  disability: { zh: '残疾证', en: 'Disability certificate' },
-  poverty_alleviation: { zh: '脱贫（防返贫监测）户', en: 'Poverty-alleviation household' },
-  other: { zh: '其他证明材料', en: 'Other evidence' },
-};
 
 export const careRecord = z.object({
   className: text(40),
@@ -93,7 +65,8 @@ export const intakeQuery = pageQuery.extend({
   campaignId: id.optional(),
   schoolId: id.optional(),
   juniorHighId: id.optional(),
-  state: z.enum(intakeStates).optional(),
+  /** One state, or `open`: not registered (pending and no-shows), what a junior high follows up. */
+  state: z.enum([...intakeStates, 'open']).optional(),
   /** Admitted in the round, or studying early (a filed early-transfer list, registered together). */
   source: z.enum(intakeSources).optional(),
   /** Registered students whose class, teacher or aid is not recorded yet. */

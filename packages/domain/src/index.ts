@@ -10,3 +10,4 @@ export * from './applications';
 export * from './transfers/early-transfer';
 // The admission engine is imported from '@zhizhao/domain/admission/index' (its names are its own).
 export * from './enrolment/intake';
+export * from './enrolment/labels';

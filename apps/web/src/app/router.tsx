@@ -17,6 +17,7 @@ import { studentRoutes } from '../features/students/routes';
 import { familyPublicRoutes, familyRoutes } from '../features/family/routes';
 import { transferRoutes } from '../features/transfers/routes';
 import { admissionPublicRoutes, admissionRoutes } from '../features/admission/routes';
+import { enrolmentRoutes } from '../features/enrolment/routes';
 
 // The targets pages (and their split preview) load on first visit, in their own chunk.
 const TargetsPage = lazy(() => import('../features/targets/TargetsPage').then((x) => ({ default: x.TargetsPage })));
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
           ...studentRoutes,
           ...transferRoutes,
           ...admissionRoutes,
+          ...enrolmentRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { careRecord, contactBody, contactList, IntakeRow, noShowBody, registerBody, withdrawNoShowBody } from '@zhizhao/contracts';
+import { errorCatalog, type careRecord, type contactBody, type contactList, type IntakeRow, type noShowBody, type registerBody, type withdrawNoShowBody } from '@zhizhao/contracts';
 import { canRegister } from '@zhizhao/domain';
 import type { AppDeps } from '../../deps';
 import { queryRows, type Queryable } from '../../db/client';
@@ -88,7 +88,7 @@ export async function registerMany(deps: AppDeps, rctx: RequestContext, body: { 
     const found = await readable(deps, actor, id);
     authorizeSchool(actor, found.ref);
     const check = canRegister({ source: found.row.source, registeredOn: found.row.registeredOn, noShowReason: found.row.state === 'no_show' && !found.row.noShowByDeadline ? found.row.noShowReason : null }, t, found.window);
-    if (!check.ok) problems.push({ studentId: id, code: check.code, message: `${found.row.studentName}（${found.row.examNo}）` });
+    if (!check.ok) problems.push({ studentId: id, code: check.code, message: `${found.row.studentName}（${found.row.examNo}）：${errorCatalog[check.code].zh}` });
   }
   if (problems.length) throw new AppError('VALIDATION_FAILED', { students: problems });
   await deps.db.transaction(async (tx) => {

@@ -41,7 +41,9 @@ export async function funnelOf(db: Queryable, c: CampaignWithDistrict, today: st
         (select count(*) from applications a join students s on s.id = a.student_id where s.campaign_id = ${c.id} and s.active and a.status = 'confirmed' and a.track = 'general')
           + (select count(*) from enrolments x where x.campaign_id = ${c.id} and x.status = 'no_show' and x.no_show_reason = 'general_high') as general
       from enrolments e join organizations o on o.id = e.school_id where e.campaign_id = ${c.id} and e.status = 'registered'`),
-    queryRows<{ day: string; n: number }>(db, sql`select registered_on as day, count(*) as n from enrolments where campaign_id = ${c.id} and status = 'registered' group by registered_on order by registered_on`),
+    // By day: a junior high's own students only (the district's figures above are totals).
+    queryRows<{ day: string; n: number }>(db, sql`select registered_on as day, count(*) as n from enrolments where campaign_id = ${c.id} and status = 'registered'
+      ${onlyJuniorHigh ? sql`and student_id in (select id from students where junior_high_id = ${onlyJuniorHigh})` : sql``} group by registered_on order by registered_on`),
   ]);
   const byJh = new Map(intake.map((r) => [n(r.jh), r]));
   const d = district[0]!;

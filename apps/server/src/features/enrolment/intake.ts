@@ -23,15 +23,27 @@ export function registrationWindow(c: { settings: unknown }): DateWindow {
   return withSettingDefaults(c.settings as CampaignSettings).phases.registration;
 }
 
-/** The intake of one campaign as a CTE: who, from where, to which school and programme. */
-const intakeCte = (campaignId: number) => sql`
+/** Where the intake is narrowed before anything is joined: one school's, one junior high's students, or one student. */
+type Narrow = { schoolId?: number; juniorHighId?: number; studentId?: number };
+
+const narrowOf = (scope: IntakeScope, q: Partial<IntakeQuery>): Narrow => ({
+  schoolId: 'schoolId' in scope ? scope.schoolId : q.schoolId,
+  juniorHighId: 'juniorHighId' in scope ? scope.juniorHighId : q.juniorHighId,
+});
+
+/** The intake of one campaign as a CTE: who, from where, to which school and programme (narrowed by index when it can be). */
+const intakeCte = (campaignId: number, n: Narrow = {}) => {
+  const school = (col: SQL) => (n.schoolId ? sql`and ${col} = ${n.schoolId}` : sql``);
+  const jh = (col: SQL) => sql`${n.juniorHighId ? sql`and ${col} in (select id from students where junior_high_id = ${n.juniorHighId})` : sql``} ${n.studentId ? sql`and ${col} = ${n.studentId}` : sql``}`;
+  return sql`
   with intake as (
     select a.student_id, 'admission'::text as source, a.id as admission_id, null::int as early_transfer_id, a.school_id, a.programme_id
-      from admissions a where a.campaign_id = ${campaignId} and a.status = 'admitted'
+      from admissions a where a.campaign_id = ${campaignId} and a.status = 'admitted' ${school(sql`a.school_id`)} ${jh(sql`a.student_id`)}
     union all
     select t.student_id, 'early_transfer'::text, null::int, t.id, t.school_id, t.programme_id
-      from early_transfers t where t.campaign_id = ${campaignId} and t.status = 'filed'
+      from early_transfers t where t.campaign_id = ${campaignId} and t.status = 'filed' ${school(sql`t.school_id`)} ${jh(sql`t.student_id`)}
   )`;
+};
 
 const fromIntake = sql`
   from intake i join students s on s.id = i.student_id
@@ -46,7 +58,8 @@ function whereOf(scope: IntakeScope, q: Partial<IntakeQuery>, today: string, dea
   if ('juniorHighId' in scope) parts.push(sql`s.junior_high_id = ${scope.juniorHighId}`);
   if (q.schoolId) parts.push(sql`i.school_id = ${q.schoolId}`);
   if (q.juniorHighId) parts.push(sql`s.junior_high_id = ${q.juniorHighId}`);
-  if (q.state) parts.push(sql`${stateSql(today, deadline)} = ${q.state}`);
+  if (q.state === 'open') parts.push(sql`${stateSql(today, deadline)} <> 'registered'`);
+  else if (q.state) parts.push(sql`${stateSql(today, deadline)} = ${q.state}`);
   if (q.source) parts.push(sql`i.source = ${q.source}`);
   if (q.careMissing === 'true') parts.push(sql`e.status = 'registered' and e.care is null`);
   if (q.careMissing === 'false') parts.push(sql`e.status = 'registered' and e.care is not null`);
@@ -61,8 +74,8 @@ type Raw = {
   contacts: number; last_on: string | null; last_kind: string | null; last_result: string | null;
 };
 
-const selectSql = (campaignId: number, where: SQL) => sql`
-  ${intakeCte(campaignId)}
+const selectSql = (campaignId: number, where: SQL, n: Narrow = {}) => sql`
+  ${intakeCte(campaignId, n)}
   select i.student_id, i.source, i.admission_id, i.early_transfer_id, i.school_id, i.programme_id, s.exam_no, s.name, s.gender, s.junior_high_id, jh.name as jh,
     o.name as school, m.name as major, cp.name as campus, e.status as e_status, e.registered_on, rc.name as reg_campus, e.no_show_reason, e.no_show_note, e.care,
     (select count(*)::int from intake_contacts ic where ic.student_id = i.student_id and ic.campaign_id = ${campaignId}) as contacts,
@@ -101,13 +114,20 @@ export async function listIntake(deps: AppDeps, actor: Actor, q: IntakeQuery): P
   const window = registrationWindow(c);
   const where = whereOf(scope, q, today, window.to);
   const base = whereOf(scope, { ...q, state: undefined, careMissing: undefined }, today, window.to);
+  const n = narrowOf(scope, q);
   const [counts] = await queryRows<{ total: number; pending: number; registered: number; no_show: number; n: number }>(deps.db, sql`
-    ${intakeCte(c.id)}
+    ${intakeCte(c.id, n)}
     select count(*)::int as total, count(*) filter (where ${stateSql(today, window.to)} = 'pending')::int as pending,
       count(*) filter (where ${stateSql(today, window.to)} = 'registered')::int as registered, count(*) filter (where ${stateSql(today, window.to)} = 'no_show')::int as no_show,
       count(*) filter (where ${where})::int as n
     ${fromIntake} where ${base}`);
-  const rows = await queryRows<Raw>(deps.db, sql`${selectSql(c.id, where)} order by i.school_id, s.junior_high_id nulls last, s.exam_no limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
+  // The page's students first (few joins), then their rows: the contacts are looked up for 50 students, not for all.
+  const ids = (await queryRows<{ student_id: number }>(deps.db, sql`
+    ${intakeCte(c.id, n)} select i.student_id ${fromIntake} where ${where}
+    order by i.school_id, s.junior_high_id nulls last, s.exam_no limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`)).map((r) => Number(r.student_id));
+  const found = ids.length ? await queryRows<Raw>(deps.db, selectSql(c.id, sql`i.student_id in (select unnest(${sql.param(ids)}::int[]))`, n)) : [];
+  const byId = new Map(found.map((r) => [Number(r.student_id), r]));
+  const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
   return {
     items: rows.map((r) => view(r, today, window)),
     total: Number(counts!.n), page: q.page, pageSize: q.pageSize,
@@ -122,7 +142,7 @@ export async function allIntake(deps: AppDeps, actor: Actor, q: Partial<IntakeQu
   const scope = intakeScope(actor, 'enrolment.read', c.district);
   const today = (await deps.clock()).today;
   const window = registrationWindow(c);
-  const rows = await queryRows<Raw>(deps.db, sql`${selectSql(c.id, whereOf(scope, q, today, window.to))} order by i.school_id, s.junior_high_id nulls last, s.exam_no limit 200000`);
+  const rows = await queryRows<Raw>(deps.db, sql`${selectSql(c.id, whereOf(scope, q, today, window.to), narrowOf(scope, q))} order by i.school_id, s.junior_high_id nulls last, s.exam_no limit 200000`);
   return { campaign: c, today, rows: rows.map((r) => view(r, today, window)) };
 }
 
@@ -131,7 +151,7 @@ export async function intakeOf(db: Queryable, studentId: number, today: string):
   const [st] = await queryRows<{ campaign_id: number }>(db, sql`select campaign_id from students where id = ${studentId}`);
   if (!st) return null;
   const c = await campaignById(db, Number(st.campaign_id));
-  const [r] = await queryRows<Raw>(db, selectSql(c.id, sql`i.student_id = ${studentId}`));
+  const [r] = await queryRows<Raw>(db, selectSql(c.id, sql`i.student_id = ${studentId}`, { studentId }));
   if (!r) return null;
   const window = registrationWindow(c);
   const row = view(r, today, window);

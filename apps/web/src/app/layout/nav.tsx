@@ -5,6 +5,7 @@ import {
   AlertOutlined, CarryOutOutlined, ScheduleOutlined, ShopOutlined,
   BarChartOutlined, BellOutlined, TrophyOutlined, NodeIndexOutlined, ContactsOutlined, DiffOutlined, FlagOutlined, IdcardOutlined, SolutionOutlined, UsergroupAddOutlined, WarningOutlined,
 } from '@ant-design/icons';
+import { FundProjectionScreenOutlined, LoginOutlined } from '@ant-design/icons';
 import type { OrgKind, Permission } from '@zhizhao/contracts/roles';
 import { defineMessages } from '../i18n';
 
@@ -40,6 +41,8 @@ export const navMessages = defineMessages({
   notifications: ['通知发件箱', 'Outbox'],
   earlyTransfers: ['提前到中职', 'Early transfer'],
   admission: ['统一录取', 'Admission'],
+  enrolment: ['新生报到', 'Registration'],
+  statistics: ['送培统计', 'Sending statistics'],
 });
 
 /** The side menu: an entry shows only when the role holds its permission (and, where given, for those kinds of organisation). */
@@ -74,6 +77,9 @@ export const navItems: { path: string; key: keyof typeof navMessages; icon: Reac
   { path: '/early-transfers', key: 'earlyTransfers', icon: <NodeIndexOutlined />, permission: 'transfer.read' },
   // The admission round (issue 11: R15, R5): bureaus run it, schools and junior highs read their own.
   { path: '/admission', key: 'admission', icon: <TrophyOutlined />, permission: 'admission.read' },
+  // After admission (issue 12: R16, R17, R18): registration and outflow, the sending statistics.
+  { path: '/enrolment', key: 'enrolment', icon: <LoginOutlined />, permission: 'enrolment.read' },
+  { path: '/statistics', key: 'statistics', icon: <FundProjectionScreenOutlined />, permission: 'statistics.read' },
   { path: '/notifications', key: 'notifications', icon: <BellOutlined />, permission: 'notification.read', kinds: ['district_bureau', 'city_bureau'] },
   { path: '/campaigns', key: 'campaigns', icon: <CalendarOutlined />, permission: 'campaign.read' },
   { path: '/audit', key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -1,38 +1,8 @@
-/**
- * One ECharts chart from an option object, loaded lazily. The chart is redrawn in place
- * (`setOption`) when the figures change, so the 15-second refresh does not flicker.
- */
-import { useEffect, useRef } from 'react';
+/** A chart of the live picture: the shared lazy chart with the ECharts parts it draws (its own chunk). */
+import { LazyChart } from '../../../components/LazyChart';
 
-type Instance = { setOption(o: unknown, notMerge?: boolean): void; dispose(): void; resize(): void };
+const load = () => import('./echarts');
 
-export function Chart({ option, height = 300, testId }: { option: Record<string, unknown>; height?: number; testId: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<Instance | null>(null);
-  const key = JSON.stringify(option);
-
-  useEffect(() => {
-    let disposed = false;
-    const onResize = () => chart.current?.resize();
-    void import('./echarts').then(({ echarts }) => {
-      if (disposed || !el.current) return;
-      chart.current = echarts.init(el.current) as unknown as Instance;
-      chart.current.setOption(JSON.parse(key));
-      window.addEventListener('resize', onResize);
-    });
-    return () => {
-      disposed = true;
-      window.removeEventListener('resize', onResize);
-      chart.current?.dispose();
-      chart.current = null;
-    };
-    // Created once; later figures go through setOption below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(JSON.parse(key), true);
-  }, [key]);
-
-  return <div ref={el} style={{ height, width: '100%' }} data-testid={testId} />;
+export function Chart(props: { option: Record<string, unknown>; height?: number; testId: string }) {
+  return <LazyChart load={load} {...props} />;
 }

@@ -1,0 +1,63 @@
+/** Words the after-admission pages share (issue 12: R16, R17, R18): states, people, actions. */
+import { defineMessages } from '../../app/i18n';
+
+export const enrolmentMessages = defineMessages({
+  noCampaign: ['没有可用的招生活动', 'No campaign to show'],
+  // people and places
+  name: ['姓名', 'Name'],
+  examNo: ['中考报名号', 'Exam number'],
+  juniorHigh: ['初中学校', 'Junior high'],
+  school: ['中职学校', 'Vocational school'],
+  major: ['专业', 'Major'],
+  campus: ['校区', 'Campus'],
+  source: ['来源', 'Source'],
+  src_admission: ['统一录取', 'Admission'],
+  src_early_transfer: ['提前到中职学习', 'Early transfer'],
+  // intake states
+  state: ['报到状态', 'State'],
+  st_pending: ['待报到', 'Pending'],
+  st_registered: ['已报到', 'Registered'],
+  st_no_show: ['未报到', 'No-show'],
+  byDeadline: ['逾期未报到', 'Past the deadline'],
+  registeredOn: ['报到日期', 'Registered on'],
+  reason: ['原因', 'Reason'],
+  note: ['说明', 'Note'],
+  // care
+  className: ['班级', 'Class'],
+  homeroomTeacher: ['班主任', 'Homeroom teacher'],
+  tuitionFree: ['免学费', 'Tuition-free'],
+  grant: ['国家助学金', 'State grant'],
+  hardship: ['家庭经济困难', 'Financial hardship'],
+  evidence: ['证明材料', 'Evidence'],
+  care: ['编班与资助', 'Class and aid'],
+  careMissing: ['未编班/未登记资助', 'Class or aid missing'],
+  // contacts
+  contacts: ['联系记录', 'Contacts'],
+  lastContact: ['最近联系', 'Last contact'],
+  noContact: ['尚无联系', 'No contact yet'],
+  // statistics figures
+  admitted: ['录取', 'Admitted'],
+  earlyTransfer: ['提前到中职', 'Early transfer'],
+  registered: ['报到', 'Registered'],
+  noShow: ['未报到', 'No-shows'],
+  pending: ['待报到', 'Pending'],
+  ack: ['初中确认', 'Junior high'],
+  ack_live: ['实时数据（未提交）', 'Live (not submitted)'],
+  ack_pending: ['待初中确认', 'Awaiting the junior high'],
+  ack_acknowledged: ['已确认无误', 'Acknowledged'],
+  ack_disputed: ['有异议', 'Disputed'],
+  correction: ['更正说明', 'Correction'],
+  computedWas: ['系统统计：录取 {admitted}，提前到中职 {earlyTransfer}，报到 {registered}，未报到 {noShow}，待报到 {pending}', 'From the records: admitted {admitted}, early transfer {earlyTransfer}, registered {registered}, no-shows {noShow}, pending {pending}'],
+  disputeNote: ['异议', 'Dispute'],
+  answer: ['学校答复', 'The school’s answer'],
+  deadline: ['送培统计截止 {date}', 'Due {date}'],
+  // generic
+  allStates: ['全部状态', 'All states'],
+  allSchools: ['全部中职学校', 'All vocational schools'],
+  allJuniorHighs: ['全部初中', 'All junior highs'],
+  searchPh: ['姓名或中考报名号', 'Name or exam number'],
+  excel: ['导出 Excel', 'Export to Excel'],
+  window: ['报到时间 {from} 至 {to}', 'Registration {from} to {to}'],
+  today: ['今天 {today}', 'Today {today}'],
+  done: ['已完成', 'Done'],
+});
