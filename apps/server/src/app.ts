@@ -41,6 +41,7 @@ import { overviewRoutes } from './features/overview/routes';
 import { admissionRoutes } from './features/admission/routes';
 import { scoreRoutes } from './features/admission/score-routes';
 import { enrolmentRoutes } from './features/enrolment/routes';
+import { registerImportLock } from './http/import-lock';
 import { letterRoutes } from './features/admission/letter-routes';
 import { admissionJobHandlers } from './features/admission/jobs';
 import { startJobWorker } from './jobs/jobs';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerAccess(app, { db: deps.db, limits: deps.limits, cookieSecure: deps.config.cookieSecure, config: deps.config });
 
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  registerImportLock(app, deps.db);
   await app.register(swagger, {
     openapi: {
       info: { title: 'zhizhao 职招 API', version: '0.1.0', description: 'Errors: `{ "error": { "code", "message", "details", "requestId" } }`; messages follow Accept-Language (zh-CN default, en-US).' },

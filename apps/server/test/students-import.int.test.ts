@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readFirstSheet } from '../src/files/excel';
-import { readRosterSheet } from '../src/features/students/read-roster-sheet';
+import { readFirstSheetFast as readRosterSheet } from '../src/files/xlsx-fast';
 import { makeResidentId } from '@zhizhao/domain';
 import { call, describeBackends, signIn } from './harness';
 import { auditMark, expectError, multipart, oneAudit, readSheet, XLSX } from './factories';

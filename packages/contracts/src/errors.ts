@@ -31,6 +31,8 @@ export const errorCatalog = {
   ORG_INACTIVE: { status: 409, zh: '机构已停用', en: 'The organisation is deactivated' },
   ORG_HAS_ACTIVE_CHILDREN: { status: 409, zh: '该机构下仍有启用的下属机构，不能停用', en: 'The organisation still has active children and cannot be deactivated' },
   IMPORT_INVALID: { status: 422, zh: '导入文件有错误行，未写入任何数据', en: 'The file has invalid rows; nothing was written' },
+  IMPORT_TOO_LARGE: { status: 413, zh: '导入文件超出上限（行数、单元格或解压后大小），未写入任何数据；请拆分文件后再导入', en: 'The file is beyond a limit (rows, cells or size once unzipped); nothing was written — split it and import again' },
+  IMPORT_BUSY: { status: 409, zh: '您已有一个导入正在进行，请等它完成后再导入', en: 'You already have an import in progress; wait for it to finish' },
   IMPORT_UNREADABLE: { status: 400, zh: '无法读取上传的文件，请使用下载的 Excel 模板', en: 'The uploaded file cannot be read; use the downloaded Excel template' },
 
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is already taken' },

@@ -1228,3 +1228,13 @@ export const sendingRows = pgTable(
   },
   (t) => [uniqueIndex('sending_rows_key').on(t.campaignId, t.schoolId, t.juniorHighId), index('sending_rows_junior_high_idx').on(t.campaignId, t.juniorHighId)],
 );
+
+/**
+ * One import at a time per user (issue 14 §5): held from the upload's arrival to the answer, on
+ * whichever server takes it; a lock older than its lease (an import whose server died) is taken over.
+ */
+export const importLocks = pgTable('import_locks', {
+  userId: integer('user_id').primaryKey().references(() => users.id),
+  route: text('route').notNull(),
+  startedAt: tstz('started_at').notNull().defaultNow(),
+});

@@ -6,6 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { SHEET_LIMITS, SheetTooLargeError, type SheetLimits } from './sheet-limits';
 
 export type Column = { header: string; key: string; width?: number; note?: string };
 
@@ -61,8 +62,11 @@ export type SheetRow = { row: number; cells: Map<string, { text: string; numeric
 
 export class UnreadableWorkbookError extends Error {}
 
-/** Reads the first sheet: header row → column names, every later non-empty row → cells by header. */
-export async function readFirstSheet(data: Buffer): Promise<{ headers: string[]; rows: SheetRow[] }> {
+/**
+ * Reads the first sheet: header row → column names, every later non-empty row → cells by header.
+ * In process: uploads go through files/read-sheet.ts (checked, then read in a worker thread).
+ */
+export async function readFirstSheet(data: Buffer, limits: SheetLimits = SHEET_LIMITS): Promise<{ headers: string[]; rows: SheetRow[] }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -73,6 +77,8 @@ export async function readFirstSheet(data: Buffer): Promise<{ headers: string[];
   if (!ws) throw new UnreadableWorkbookError('the workbook has no sheet');
   const headers: string[] = [];
   ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (headers[col - 1] = cellText(cell.value).text));
+  if (ws.actualRowCount - 1 > limits.maxRows) throw new SheetTooLargeError({ zh: `行数超过 ${limits.maxRows.toLocaleString('en')} 行`, en: `more than ${limits.maxRows.toLocaleString('en')} rows`, limit: `${limits.maxRows} rows` });
+  if ((ws.actualRowCount - 1) * headers.length > limits.maxCells) throw new SheetTooLargeError({ zh: `单元格超过 ${limits.maxCells.toLocaleString('en')} 个`, en: `more than ${limits.maxCells.toLocaleString('en')} cells`, limit: `${limits.maxCells} cells` });
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;

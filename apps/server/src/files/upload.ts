@@ -1,7 +1,8 @@
 /** The one Excel upload of an import request (multipart field "file"), read only after the scope check. */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
-import { readFirstSheet, UnreadableWorkbookError } from './excel';
+import { UnreadableWorkbookError } from './excel';
+import { readSheet } from './read-sheet';
 
 export function uploadOf(req: FastifyRequest): () => Promise<Buffer> {
   return async () => {
@@ -12,10 +13,10 @@ export function uploadOf(req: FastifyRequest): () => Promise<Buffer> {
   };
 }
 
-/** Reads the first sheet of an upload; an unreadable file is the caller's error (IMPORT_UNREADABLE). */
+/** Reads the first sheet of an upload (checked, in a worker: read-sheet.ts); an unreadable file is the caller's error (IMPORT_UNREADABLE). */
 export async function readUploadedSheet(read: () => Promise<Buffer>) {
   try {
-    return await readFirstSheet(await read());
+    return await readSheet(await read(), 'exceljs');
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw new AppError('IMPORT_UNREADABLE', { reason: err.message });
     throw err;

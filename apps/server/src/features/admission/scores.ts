@@ -24,7 +24,7 @@ import { authorizeBureau } from '../../auth/admission-policy';
 import type { Actor } from '../../auth/policy';
 import { AppError } from '../../errors';
 import { UnreadableWorkbookError, writeWorkbook, type Column } from '../../files/excel';
-import { readRosterSheet } from '../students/read-roster-sheet';
+import { readSheet } from '../../files/read-sheet';
 import { normalizeExamNo } from '../students/fields';
 import { campaignById, campaignOfActor, type CampaignWithDistrict } from '../applications/bureau-campaign';
 
@@ -133,9 +133,9 @@ function cellText(c: { text: string; numeric: boolean } | undefined): string {
 export async function readScoreFile(data: Buffer): Promise<ScoreTable> {
   if (data.length >= 4 && data.readUInt32BE(0) === 0xd0cf11e0) throw new UnreadableFile('an old .xls workbook: save it as .xlsx or CSV (UTF-8)');
   if (data[0] === 0x50 && data[1] === 0x4b) {
-    let sheet: Awaited<ReturnType<typeof readRosterSheet>>;
+    let sheet: Awaited<ReturnType<typeof readSheet>>;
     try {
-      sheet = await readRosterSheet(data);
+      sheet = await readSheet(data, 'fast');
     } catch (err) {
       if (err instanceof UnreadableWorkbookError) throw new UnreadableFile(err.message);
       throw err;

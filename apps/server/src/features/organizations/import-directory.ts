@@ -10,7 +10,8 @@ import type { AppDeps } from '../../deps';
 import { organizations } from '../../db/schema';
 import { can, canCreateOrg, type Actor } from '../../auth/policy';
 import { diff, writeAudit, type RequestContext } from '../../audit/write-audit';
-import { readFirstSheet, UnreadableWorkbookError, type SheetRow } from '../../files/excel';
+import { UnreadableWorkbookError, type SheetRow } from '../../files/excel';
+import { readSheet } from '../../files/read-sheet';
 import { AppError } from '../../errors';
 import { directoryColumns, kindByLabel, ownershipLabels, runByLabels, type DirectoryKey } from './directory';
 import { presentOrg, refOf, type OrgRow } from './queries';
@@ -25,9 +26,9 @@ const runByOf = reverse(runByLabels);
 const ownershipOf = reverse(ownershipLabels);
 
 export async function importDirectory(deps: AppDeps, ctx: RequestContext, file: Buffer, opts: { dryRun: boolean; skipInvalid: boolean; locale: Locale }): Promise<ImportResult> {
-  let sheet: Awaited<ReturnType<typeof readFirstSheet>>;
+  let sheet: Awaited<ReturnType<typeof readSheet>>;
   try {
-    sheet = await readFirstSheet(file);
+    sheet = await readSheet(file, 'exceljs');
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw new AppError('IMPORT_UNREADABLE', { reason: err.message });
     throw err;

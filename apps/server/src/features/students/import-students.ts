@@ -18,7 +18,7 @@ import { students } from '../../db/schema';
 import { canStudent } from '../../auth/student-policy';
 import { writeAudit, type RequestContext } from '../../audit/write-audit';
 import { UnreadableWorkbookError, type SheetRow } from '../../files/excel';
-import { readRosterSheet } from './read-roster-sheet';
+import { readSheet } from '../../files/read-sheet';
 import { AppError } from '../../errors';
 import { refOf } from '../organizations/queries';
 import { juniorHighs } from '../targets/queries';
@@ -53,9 +53,9 @@ async function existingOf(db: Queryable, campaignId: number) {
 export async function importStudents(deps: AppDeps, ctx: RequestContext, campaignId: number, file: Buffer, opts: Opts): Promise<StudentImportResult> {
   const actor = ctx.actor!;
   const c = await rosterCampaign(deps.db, actor, campaignId, 'student.write');
-  let sheet: Awaited<ReturnType<typeof readRosterSheet>>;
+  let sheet: Awaited<ReturnType<typeof readSheet>>;
   try {
-    sheet = await readRosterSheet(file);
+    sheet = await readSheet(file, 'fast');
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw new AppError('IMPORT_UNREADABLE', { reason: err.message });
     throw err;

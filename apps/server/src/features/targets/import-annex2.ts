@@ -9,7 +9,8 @@ import { authorize } from '../../auth/policy';
 import { writeAudit, type RequestContext } from '../../audit/write-audit';
 import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
-import { readFirstSheet, UnreadableWorkbookError, type SheetRow } from '../../files/excel';
+import { UnreadableWorkbookError, type SheetRow } from '../../files/excel';
+import { readSheet } from '../../files/read-sheet';
 import { refOf } from '../organizations/queries';
 import { annex2Columns, type Annex2Key } from './annex2';
 import { insertDraft, type DraftRow } from './create-draft';
@@ -27,9 +28,9 @@ export async function importAnnex2(
   // Scope first: a caller of another district learns nothing about the file.
   const c = await loadCampaign(deps.db, campaignId);
   authorize(ctx.actor!, 'targets.write', refOf(c.district));
-  let sheet: Awaited<ReturnType<typeof readFirstSheet>>;
+  let sheet: Awaited<ReturnType<typeof readSheet>>;
   try {
-    sheet = await readFirstSheet(await readFile());
+    sheet = await readSheet(await readFile(), 'exceljs');
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw new AppError('IMPORT_UNREADABLE', { reason: err.message });
     throw err;

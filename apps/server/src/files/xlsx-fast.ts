@@ -1,5 +1,5 @@
 /**
- * Reads the first sheet of a roster workbook fast: the same result as files/excel.ts
+ * Reads the first sheet of a large workbook (a roster, the exam office's scores) fast: the same result as files/excel.ts
  * readFirstSheet (cells as trimmed text by header, numeric cells flagged) for 100,000 rows in
  * a fraction of exceljs's time. The .xlsx is a zip of XML: the central directory is read, the
  * first sheet (workbook.xml → its relationship) and the shared strings are inflated (node:zlib),
@@ -8,7 +8,8 @@
  * Anything this reader does not understand falls back to exceljs's full reader.
  */
 import { inflateRawSync } from 'node:zlib';
-import { readFirstSheet, UnreadableWorkbookError, type SheetRow } from '../../files/excel';
+import { readFirstSheet, UnreadableWorkbookError, type SheetRow } from './excel';
+import { SHEET_LIMITS, SheetTooLargeError, type SheetLimits } from './sheet-limits';
 
 type Cell = { text: string; numeric: boolean };
 const MAX_PART = 512 * 1024 * 1024;
@@ -31,6 +32,7 @@ function unzip(data: Buffer): Map<string, () => Buffer> {
     if (data.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
     const method = data.readUInt16LE(p + 10);
     const size = data.readUInt32LE(p + 20);
+    const declared = data.readUInt32LE(p + 24);
     const nameLength = data.readUInt16LE(p + 28);
     const extraLength = data.readUInt16LE(p + 30);
     const commentLength = data.readUInt16LE(p + 32);
@@ -42,7 +44,7 @@ function unzip(data: Buffer): Map<string, () => Buffer> {
       if (method === 0 && size > MAX_PART) throw new TooLarge();
       if (method === 0) return raw;
       // A zip bomb stops here instead of filling the memory (100,000 rows are ~60 MB of XML).
-      if (method === 8) return inflateRawSync(raw, { maxOutputLength: MAX_PART });
+      if (method === 8) return inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(MAX_PART, declared)) });
       throw new Error(`zip method ${method}`);
     });
     p += 46 + nameLength + extraLength + commentLength;
@@ -85,7 +87,7 @@ function attr(attrs: string, name: string): string | undefined {
 
 const V = /<v>([\s\S]*?)<\/v>/;
 
-function fastRead(data: Buffer): { headers: string[]; rows: SheetRow[] } {
+function fastRead(data: Buffer, limits: SheetLimits): { headers: string[]; rows: SheetRow[] } {
   const files = unzip(data);
   const read = (name: string) => files.get(name)?.().toString('utf8');
   const workbook = read('xl/workbook.xml');
@@ -116,6 +118,7 @@ function fastRead(data: Buffer): { headers: string[]; rows: SheetRow[] } {
 
   const headers: string[] = [];
   const rows: SheetRow[] = [];
+  let cellCount = 0;
   let implicitRow = 0;
   for (const rm of sheet.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const rowNumber = Number(attr(rm[1]!, 'r') ?? implicitRow + 1);
@@ -133,6 +136,9 @@ function fastRead(data: Buffer): { headers: string[]; rows: SheetRow[] } {
       continue;
     }
     if (!headers.length) continue;
+    if (rows.length >= limits.maxRows) throw tooManyRows(limits);
+    cellCount += headers.length;
+    if (cellCount > limits.maxCells) throw tooManyCells(limits);
     const cells = new Map<string, Cell>();
     let any = false;
     for (let i = 0; i < headers.length; i++) {
@@ -147,12 +153,16 @@ function fastRead(data: Buffer): { headers: string[]; rows: SheetRow[] } {
   return { headers: Array.from(headers, (h) => h ?? ''), rows };
 }
 
-export async function readRosterSheet(data: Buffer): Promise<{ headers: string[]; rows: SheetRow[] }> {
+export async function readFirstSheetFast(data: Buffer, limits: SheetLimits = SHEET_LIMITS): Promise<{ headers: string[]; rows: SheetRow[] }> {
   try {
-    return fastRead(data);
+    return fastRead(data, limits);
   } catch (err) {
+    if (err instanceof SheetTooLargeError) throw err;
     if (err instanceof TooLarge || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new UnreadableWorkbookError('the workbook is too large');
     // Not understood here (or not a workbook at all): exceljs reads it or names the problem.
-    return readFirstSheet(data);
+    return readFirstSheet(data, limits);
   }
 }
+
+export const tooManyRows = (l: SheetLimits) => new SheetTooLargeError({ zh: `行数超过 ${l.maxRows.toLocaleString('en')} 行`, en: `more than ${l.maxRows.toLocaleString('en')} rows`, limit: `${l.maxRows} rows` });
+export const tooManyCells = (l: SheetLimits) => new SheetTooLargeError({ zh: `单元格超过 ${l.maxCells.toLocaleString('en')} 个`, en: `more than ${l.maxCells.toLocaleString('en')} cells`, limit: `${l.maxCells} cells` });
