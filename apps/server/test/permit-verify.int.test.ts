@@ -98,4 +98,24 @@ describeBackends('permit verification (R19)', (env) => {
     const elsewhere = await check(code, await signIn(env().app, 'jh05.admin'));
     expect(elsewhere).toMatchObject({ kind: 'permit', facts: { atAnotherJuniorHigh: true, juniorHigh: '示例区第四中学' }, message: { zh: expect.stringContaining('不是发给本校') } });
   });
+
+  it('shows the names the permit was issued under after the bureau renames the school (issue 14 §6)', async () => {
+    const code = await codeOf('V01', 'JH04');
+    const bureau = await as('district.admin');
+    const v01 = await orgId(env(), 'V01');
+    const renamed = await bureau.patch(`/api/organizations/${v01}`, { name: '示例市第一职业技术学校（更名）' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    try {
+      const r = await check(code);
+      expect(r.facts).toMatchObject({ school: '市第一职业技术学校', schoolCode: 'V01', issuer: '示例区教育局' });
+      // The printed permit too: its title names the school as approved.
+      const visit = await demoVisit(env(), 'V01', 'JH04');
+      const pdf = await bureau.get(`/api/visits/${visit.id}/permit.pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-disposition']).toContain(encodeURIComponent('市第一职业技术学校-'));
+      expect(pdf.headers['content-disposition']).not.toContain(encodeURIComponent('更名'));
+    } finally {
+      await bureau.patch(`/api/organizations/${v01}`, { name: '市第一职业技术学校' });
+    }
+  });
 }, { config: { fixedNow: '2027-04-21T15:10:00+08:00' } });

@@ -430,6 +430,8 @@ export const visits = pgTable(
     refusalReason: text('refusal_reason'),
     permitSerial: text('permit_serial'),
     permitCode: text('permit_code'),
+    /** The names the permit was issued under ({ school, juniorHigh, issuer }): what its PDF and its verification show, whatever the organisations are called later. */
+    permitFacts: jsonb('permit_facts'),
     approvedBy: integer('approved_by').references(() => users.id),
     approvedAt: tstz('approved_at'),
     revokedAt: tstz('revoked_at'),

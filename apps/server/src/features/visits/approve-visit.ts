@@ -23,6 +23,7 @@ import type { RequestContext } from '../../audit/write-audit';
 import { signCode } from '../../signing/codes';
 import { assertSlot } from './check-slot';
 import { recordVisit, visitCtx, type VisitCtx } from './context';
+import type { PermitFacts } from './queries';
 import { presentVisit, slotOf, type LoadedVisit } from './queries';
 import { loadForStep, updateVisit } from './step';
 
@@ -57,7 +58,8 @@ export async function approveVisitIn(tx: Tx, ctx: VisitCtx, id: number): Promise
   const serial = permitSerial(district.name, campaign.year, seq);
   const permitCode = await signCode(tx, ctx, campaign.districtId, { t: 'permit', id: v.id, n: serial, s: school.code, j: jh.code, d: v.date, from: v.start, to: v.end }, ctx.keySecret);
 
-  const out = await updateVisit(tx, ctx, id, { status: 'approved', permitSerial: serial, permitCode, approvedBy: ctx.actor!.userId, approvedAt: ctx.now, brochureId });
+  const permitFacts: PermitFacts = { school: school.name, juniorHigh: jh.name, issuer: district.name };
+  const out = await updateVisit(tx, ctx, id, { status: 'approved', permitSerial: serial, permitCode, permitFacts, approvedBy: ctx.actor!.userId, approvedAt: ctx.now, brochureId });
   await recordVisit(tx, ctx, v, 'approve', {
     status: { from: 'requested', to: 'approved' }, permitSerial: serial, ...slotOf(v), school: school.code, juniorHigh: jh.code,
     ...(brochureId !== v.brochureId ? { brochureId: { from: v.brochureId, to: brochureId } } : {}),

@@ -15,7 +15,7 @@ import type { Actor } from '../../auth/policy';
 import { canGetPermit } from '../../auth/visit-policy';
 import { AppError } from '../../errors';
 import { FONT_FAMILY, renderPdf } from '../../files/pdf';
-import { loadVisit, refOfVisit, type Staff } from './queries';
+import { loadVisit, permitNames, refOfVisit, type Staff } from './queries';
 import { SEAL_NOTE, sealSvg } from './seal';
 
 const zhDate = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
@@ -23,7 +23,12 @@ const zhDate = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}
 export async function permitPdf(db: Queryable, actor: Actor, id: number, opts: { origin: string; timeZone: string }): Promise<{ pdf: Buffer; filename: string }> {
   const l = await loadVisit(db, id);
   if (!canGetPermit(actor, refOfVisit(l))) throw new AppError('FORBIDDEN', { permission: 'visit.read' });
-  const { v, school, jh, district, campaign } = l;
+  const { v, campaign } = l;
+  // The names as issued (issue 14 §6), not what the organisations are called today.
+  const names = permitNames(l);
+  const school = { name: names.school };
+  const jh = { name: names.juniorHigh };
+  const district = { name: names.issuer };
   if (!v.permitCode || !v.permitSerial || !v.approvedAt) throw new AppError('VISIT_NO_PERMIT', { rule: 'R19', status: v.status });
   const [b] = await db.select({ n: brochures.filingNumber }).from(brochures).where(eq(brochures.id, v.brochureId));
   const verifyUrl = `${opts.origin}/verify/${v.permitCode}`;

@@ -19,6 +19,14 @@ export type CampaignRow = typeof campaigns.$inferSelect;
 export type LoadedVisit = { v: VisitRow; school: OrgRow; jh: OrgRow; campaign: CampaignRow; district: OrgRow };
 export type VisitStatus = Visit['status'];
 export type Staff = Array<{ name: string; phone: string }>;
+
+/** The names a permit was issued under (issue 14 §6: documents show the facts as signed at issue). */
+export type PermitFacts = { school: string; juniorHigh: string; issuer: string };
+
+/** The permit's names as issued; a permit approved before they were kept reads today's names. */
+export function permitNames(l: LoadedVisit): PermitFacts {
+  return (l.v.permitFacts as PermitFacts | null) ?? { school: l.school.name, juniorHigh: l.jh.name, issuer: l.district.name };
+}
 export type ProposedSlot = LocalSlot & { note: string };
 
 /** Visits that hold (or may still get) the junior high's time. */

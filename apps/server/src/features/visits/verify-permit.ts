@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../../auth/policy';
 import type { Verifier, VerifyResult } from '../../signing/codes';
-import { loadVisit } from './queries';
+import { loadVisit, permitNames } from './queries';
 import { permitStatus } from './permits';
 import { visits } from '../../db/schema';
 
@@ -47,22 +47,24 @@ export const permitVerifier =
     }
     const { v } = l;
     const { status, reason } = permitStatus(v, (await deps.clock()).now, deps.config.timeZone);
+    // The names as signed at issue: a school renamed since is still shown as the bureau approved it.
+    const names = permitNames(l);
     const facts = {
-      serial: v.permitSerial, school: l.school.name, schoolCode: l.school.code, juniorHigh: l.jh.name, juniorHighCode: l.jh.code,
+      serial: v.permitSerial, school: names.school, schoolCode: l.school.code, juniorHigh: names.juniorHigh, juniorHighCode: l.jh.code,
       date: v.date, start: v.start, end: v.end, staff: (v.staff as Array<{ name: string }>).map((s) => s.name),
-      issuer: l.district.name, issuedAt: v.approvedAt?.toISOString() ?? null,
+      issuer: names.issuer, issuedAt: v.approvedAt?.toISOString() ?? null,
       ...(v.status === 'revoked' ? { revokedAt: v.revokedAt?.toISOString() ?? null, revokeReason: v.revokeReason } : {}),
       ...(v.status === 'cancelled' ? { cancelled: true } : {}),
     };
     const message =
-      status === 'valid' ? messages.valid(l.jh.name)
+      status === 'valid' ? messages.valid(names.juniorHigh)
       : status === 'revoked' ? (v.status === 'cancelled' ? messages.cancelled : messages.revoked(v.revokeReason))
       : reason === 'too_early' ? messages.too_early
       : reason === 'ended' ? messages.ended
       : status === 'not_yet' ? messages.another_day_before
       : messages.another_day_after;
     if (viewer?.orgKind === 'junior_high' && viewer.organizationId !== v.juniorHighId) {
-      const here = { zh: `注意：这不是发给本校的批准书，它只准许进入${l.jh.name}。`, en: `Note: this permit is not for your school; it only admits to ${l.jh.name}. ` };
+      const here = { zh: `注意：这不是发给本校的批准书，它只准许进入${names.juniorHigh}。`, en: `Note: this permit is not for your school; it only admits to ${names.juniorHigh}. ` };
       return { kind: 'permit', status, message: { zh: `${here.zh}${message.zh}`, en: `${here.en}${message.en}` }, keyId: key.kid, facts: { ...facts, atAnotherJuniorHigh: true } };
     }
     return { kind: 'permit', status, message, keyId: key.kid, facts };
