@@ -192,7 +192,8 @@ describe('after admission from a phone: 扫码报到 → 外流跟踪 → 送培
     await expect(logged.first().innerText()).resolves.toContain(CALL);
     await expect(logged.first().innerText()).resolves.toContain(IN_WINDOW);
     await expect(drawer.getByTestId('en-contact-result').inputValue()).resolves.toBe('');
-    await page.keyboard.press('Escape');
+    // The drawer's own close button (Escape depends on where the focus landed).
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });
     await expect.poll(() => row.getAttribute('data-contacts')).toBe(String(contactsBefore + 1));
     await expect(row.getByTestId('en-last-contact').innerText()).resolves.toContain(CALL);
