@@ -30,7 +30,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
 function startChild(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/applications/server.ts'), url], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TZ: 'UTC', BENCH_RATE_LIMIT: '100000000' } });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : []), '--import', 'tsx', resolve(ROOT, 'bench/applications/server.ts'), url], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TZ: 'UTC', BENCH_RATE_LIMIT: process.env.BENCH_RATE_LIMIT ?? '100000000' } });
   return new Promise((ok, fail) => {
     child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
     createInterface({ input: child.stdout! }).once('line', (line) => ok({ child, base: `http://127.0.0.1:${JSON.parse(line).port}` }));

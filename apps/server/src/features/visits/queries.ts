@@ -36,13 +36,21 @@ export const slotOf = (v: Pick<VisitRow, 'date' | 'start' | 'end'>): LocalSlot =
 export const refOfVisit = (l: Pick<LoadedVisit, 'v' | 'district'>): VisitRef => ({ schoolId: l.v.schoolId, juniorHighId: l.v.juniorHighId, district: refOf(l.district) });
 
 export async function loadVisit(db: Queryable, id: number, opts: { lock?: boolean } = {}): Promise<LoadedVisit> {
-  const q = db.select().from(visits).where(eq(visits.id, id));
-  const [v] = opts.lock ? await q.for('update') : await q;
-  if (!v) throw new AppError('NOT_FOUND', { visitId: id });
-  const orgs = await db.select().from(organizations).where(inArray(organizations.id, [v.schoolId, v.juniorHighId]));
-  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, v.campaignId));
-  const [district] = await db.select().from(organizations).where(eq(organizations.id, campaign!.districtId));
-  return { v, school: orgs.find((o) => o.id === v.schoolId)!, jh: orgs.find((o) => o.id === v.juniorHighId)!, campaign: campaign!, district: district! };
+  // One round trip: the visit, its two organisations, its campaign and the campaign's district.
+  const school = alias(organizations, 'school');
+  const jh = alias(organizations, 'jh');
+  const district = alias(organizations, 'district');
+  const q = db
+    .select({ v: visits, school, jh, campaign: campaigns, district })
+    .from(visits)
+    .innerJoin(school, eq(school.id, visits.schoolId))
+    .innerJoin(jh, eq(jh.id, visits.juniorHighId))
+    .innerJoin(campaigns, eq(campaigns.id, visits.campaignId))
+    .innerJoin(district, eq(district.id, campaigns.districtId))
+    .where(eq(visits.id, id));
+  const [r] = opts.lock ? await q.for('update', { of: visits }) : await q;
+  if (!r) throw new AppError('NOT_FOUND', { visitId: id });
+  return { v: r.v, school: r.school, jh: r.jh, campaign: r.campaign, district: r.district };
 }
 
 /** Other live visits at the same junior high on the same days, for the conflict flags. */

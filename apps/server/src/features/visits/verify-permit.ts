@@ -6,13 +6,12 @@
  * time zone. It vouches for the school, the junior high, the day and times and the staff's
  * names (no phones: the page is public).
  */
-import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../../auth/policy';
 import type { Verifier, VerifyResult } from '../../signing/codes';
 import { loadVisit, permitNames } from './queries';
+import { AppError } from '../../errors';
 import { permitStatus } from './permits';
-import { visits } from '../../db/schema';
 
 const messages = {
   valid: (jh: string) => ({ zh: `批准有效：可于批准时段进入${jh}开展招生宣传（须核对学校与人员）`, en: `Valid: admits the school's staff to ${jh} during the approved time (check the school and the names)` }),
@@ -34,9 +33,11 @@ export const permitVerifier =
     const unknown: VerifyResult = { kind: 'permit', status: 'unknown', message: { zh: '签名有效，但系统中找不到该批准记录', en: 'The signature is valid, but no such permit is on record' }, keyId: key.kid, facts: null };
     const id = Number(payload.id);
     if (!Number.isInteger(id) || id <= 0) return unknown;
-    const [row] = await db.select({ id: visits.id }).from(visits).where(eq(visits.id, id));
-    if (!row) return unknown;
-    const l = await loadVisit(db, id);
+    const l = await loadVisit(db, id).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+      throw err;
+    });
+    if (!l) return unknown;
     // What the code vouches for must be what the bureau approved (as for brochures: the facts, not the bytes).
     const p = payload as Record<string, unknown>;
     const matches = l.v.permitSerial !== null && p.n === l.v.permitSerial && p.s === l.school.code && p.j === l.jh.code && p.d === l.v.date && p.from === l.v.start && p.to === l.v.end;
