@@ -162,7 +162,11 @@ describeBackends('after admission on the demo district', (env) => {
       const admin = `${school!.code.toLowerCase()}.admin`;
       const care = { className: '机电2026级1班', homeroomTeacher: '王老师', tuitionFree: true, grant: true, hardship: true, hardshipEvidence: null };
       expectError(await send(admin, 'PUT', `/api/enrolment/students/${st.studentId}/care`, care), 409, 'ENROLMENT_NOT_REGISTERED');
-      await ok(admin, 'POST', '/api/enrolment/register', { studentId: st.studentId });
+      // The campus of registration is one of the school's own.
+      const [foreign] = await rows<{ id: number }>(sql`select id from campuses where organization_id <> ${st.schoolId} order by id limit 1`);
+      expectError(await send(admin, 'POST', '/api/enrolment/register', { studentId: st.studentId, campusId: Number(foreign!.id) }), 400, 'ENROLMENT_CAMPUS_INVALID');
+      const [own] = await rows<{ id: number; name: string }>(sql`select id, name from campuses where organization_id = ${st.schoolId} order by id desc limit 1`);
+      expect(await ok(admin, 'POST', '/api/enrolment/register', { studentId: st.studentId, campusId: Number(own!.id) })).toMatchObject({ state: 'registered', registeredCampusName: own!.name });
       expectError(await send(admin, 'PUT', `/api/enrolment/students/${st.studentId}/care`, care), 400, 'ENROLMENT_HARDSHIP_EVIDENCE');
       const saved = await ok(admin, 'PUT', `/api/enrolment/students/${st.studentId}/care`, { ...care, hardshipEvidence: 'subsistence' });
       expect(saved.care).toEqual({ ...care, hardshipEvidence: 'subsistence' });
