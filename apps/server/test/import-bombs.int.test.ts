@@ -105,6 +105,14 @@ describe('reading an uploaded workbook (read-sheet.ts, in a worker)', () => {
     }
   });
 
+  it('brings back a sheet of several batches whole and in order', async () => {
+    const file = await smallWorkbook(4_500);
+    const sheet = await readSheet(file, 'fast');
+    expect(sheet.rows).toHaveLength(4_500);
+    expect(sheet.rows.map((r) => r.row)).toEqual(Array.from({ length: 4_500 }, (_, i) => i + 2));
+    expect(sheet.rows[4_499]!.cells.get('机构代码')).toEqual({ text: 'X4499', numeric: false });
+  });
+
   it('refuses more rows or cells than allowed, in either mode, naming the limit', async () => {
     const file = await smallWorkbook(10);
     for (const mode of ['fast', 'exceljs'] as const) {

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { UnreadableWorkbookError, type SheetRow } from './excel';
 import { SHEET_LIMITS, type SheetLimits } from './sheet-limits';
-import type { SheetAnswer, SheetJob } from './sheet-worker';
+import type { SheetJob, SheetMessage } from './sheet-worker';
 
 /** The master-data imports (directory, majors, seats, qualifications, targets, the general-high list) are small. */
 const EXCELJS_LIMITS: SheetLimits = { ...SHEET_LIMITS, maxUnzippedBytes: 48 * 1024 * 1024, maxRows: 60_000, maxCells: 1_500_000 };
@@ -23,26 +23,41 @@ const bootstrap = `const { register } = await import('tsx/esm/api'); register();
 
 export async function readSheet(data: Buffer, mode: 'fast' | 'exceljs', limits?: SheetLimits): Promise<{ headers: string[]; rows: SheetRow[] }> {
   const job: SheetJob = { data, mode, limits: limits ?? (mode === 'fast' ? SHEET_LIMITS : EXCELJS_LIMITS) };
-  const answer = await new Promise<SheetAnswer>((resolve, reject) => {
+  let headers: string[] = [];
+  const rows: SheetRow[] = [];
+  const answer = await new Promise<Exclude<SheetMessage, { kind: 'headers' } | { kind: 'rows' }>>((resolve, reject) => {
     const worker = new Worker(bootstrap, { eval: true, workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
-    const timer = setTimeout(() => {
-      settled = true;
-      void worker.terminate();
-      resolve({ ok: false, kind: 'too_large', reason: { zh: '文件读取超时', en: 'the file took too long to read', limit: `${WORKER_TIMEOUT_MS / 1000} s` } });
-    }, WORKER_TIMEOUT_MS);
-    worker.once('message', (m: SheetAnswer) => {
+    const finish = (m: Exclude<SheetMessage, { kind: 'headers' } | { kind: 'rows' }>) => {
+      if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(m);
       void worker.terminate();
+    };
+    const timer = setTimeout(() => finish({ kind: 'too_large', reason: { zh: '文件读取超时', en: 'the file took too long to read', limit: `${WORKER_TIMEOUT_MS / 1000} s` } }), WORKER_TIMEOUT_MS);
+    worker.on('message', (m: SheetMessage) => {
+      if (m.kind === 'headers') headers = m.headers;
+      else if (m.kind === 'rows') {
+        // One batch per task: the event loop serves other requests between batches.
+        for (const [row, texts, numeric] of m.rows) {
+          const cells = new Map<string, { text: string; numeric: boolean }>();
+          headers.forEach((h, k) => {
+            if (h) cells.set(h, { text: texts[k] ?? '', numeric: numeric.includes(k) });
+          });
+          rows.push({ row, cells });
+        }
+        // Ask for the next batch after the loop has had its turn.
+        setImmediate(() => worker.postMessage('next'));
+      } else finish(m);
     });
     worker.once('error', (err: Error & { code?: string }) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve({ ok: false, kind: 'too_large', reason: { zh: '文件过大，读取时超出内存上限', en: 'the file exhausted the memory allowed for reading it', limit: `${WORKER_HEAP_MB} MB` } });
-      else reject(err);
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ kind: 'too_large', reason: { zh: '文件过大，读取时超出内存上限', en: 'the file exhausted the memory allowed for reading it', limit: `${WORKER_HEAP_MB} MB` } });
+      else if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        reject(err);
+      }
     });
     worker.once('exit', (code) => {
       if (settled) return;
@@ -51,7 +66,7 @@ export async function readSheet(data: Buffer, mode: 'fast' | 'exceljs', limits?:
       reject(new Error(`the sheet reader stopped (exit ${code})`));
     });
   });
-  if (answer.ok) return { headers: answer.headers, rows: answer.rows };
+  if (answer.kind === 'done') return { headers, rows };
   if (answer.kind === 'too_large') throw new AppError('IMPORT_TOO_LARGE', { reason: answer.reason.zh, reasonEn: answer.reason.en, limit: answer.reason.limit });
   throw new UnreadableWorkbookError(answer.message);
 }
