@@ -6,7 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { SHEET_LIMITS, SheetTooLargeError, type SheetLimits } from './sheet-limits';
+import { SHEET_LIMITS, tooManyCells, tooManyRows, type SheetLimits } from './sheet-limits';
 
 export type Column = { header: string; key: string; width?: number; note?: string };
 
@@ -77,8 +77,8 @@ export async function readFirstSheet(data: Buffer, limits: SheetLimits = SHEET_L
   if (!ws) throw new UnreadableWorkbookError('the workbook has no sheet');
   const headers: string[] = [];
   ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (headers[col - 1] = cellText(cell.value).text));
-  if (ws.actualRowCount - 1 > limits.maxRows) throw new SheetTooLargeError({ zh: `行数超过 ${limits.maxRows.toLocaleString('en')} 行`, en: `more than ${limits.maxRows.toLocaleString('en')} rows`, limit: `${limits.maxRows} rows` });
-  if ((ws.actualRowCount - 1) * headers.length > limits.maxCells) throw new SheetTooLargeError({ zh: `单元格超过 ${limits.maxCells.toLocaleString('en')} 个`, en: `more than ${limits.maxCells.toLocaleString('en')} cells`, limit: `${limits.maxCells} cells` });
+  if (ws.actualRowCount - 1 > limits.maxRows) throw tooManyRows(limits);
+  if ((ws.actualRowCount - 1) * headers.length > limits.maxCells) throw tooManyCells(limits);
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;

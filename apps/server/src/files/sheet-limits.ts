@@ -31,3 +31,6 @@ export class SheetTooLargeError extends Error {
     super(reason.en);
   }
 }
+
+export const tooManyRows = (l: SheetLimits) => new SheetTooLargeError({ zh: `行数超过 ${l.maxRows.toLocaleString('en')} 行`, en: `more than ${l.maxRows.toLocaleString('en')} rows`, limit: `${l.maxRows} rows` });
+export const tooManyCells = (l: SheetLimits) => new SheetTooLargeError({ zh: `单元格超过 ${l.maxCells.toLocaleString('en')} 个`, en: `more than ${l.maxCells.toLocaleString('en')} cells`, limit: `${l.maxCells} cells` });

@@ -9,45 +9,27 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { readFirstSheet, UnreadableWorkbookError, type SheetRow } from './excel';
-import { SHEET_LIMITS, SheetTooLargeError, type SheetLimits } from './sheet-limits';
+import { SHEET_LIMITS, SheetTooLargeError, tooManyCells, tooManyRows, type SheetLimits } from './sheet-limits';
+import { dataStart, zipEntries } from './zip-guard';
 
 type Cell = { text: string; numeric: boolean };
 const MAX_PART = 512 * 1024 * 1024;
 class TooLarge extends Error {}
 
 function unzip(data: Buffer): Map<string, () => Buffer> {
-  // End of central directory: signature 0x06054b50, within the last 64 KiB + 22 bytes.
-  let eocd = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 65_557); i--) {
-    if (data.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('not a zip file');
-  const entries = data.readUInt16LE(eocd + 10);
-  let p = data.readUInt32LE(eocd + 16);
+  const entries = zipEntries(data);
+  if (!entries) throw new Error('not a zip file');
   const files = new Map<string, () => Buffer>();
-  for (let n = 0; n < entries; n++) {
-    if (data.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
-    const method = data.readUInt16LE(p + 10);
-    const size = data.readUInt32LE(p + 20);
-    const declared = data.readUInt32LE(p + 24);
-    const nameLength = data.readUInt16LE(p + 28);
-    const extraLength = data.readUInt16LE(p + 30);
-    const commentLength = data.readUInt16LE(p + 32);
-    const local = data.readUInt32LE(p + 42);
-    const name = data.toString('utf8', p + 46, p + 46 + nameLength);
-    files.set(name, () => {
-      const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-      const raw = data.subarray(start, start + size);
-      if (method === 0 && size > MAX_PART) throw new TooLarge();
-      if (method === 0) return raw;
+  for (const e of entries) {
+    files.set(e.name, () => {
+      const start = dataStart(data, e);
+      const raw = data.subarray(start, start + e.compressed);
+      if (e.method === 0 && e.compressed > MAX_PART) throw new TooLarge();
+      if (e.method === 0) return raw;
       // A zip bomb stops here instead of filling the memory (100,000 rows are ~60 MB of XML).
-      if (method === 8) return inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(MAX_PART, declared)) });
-      throw new Error(`zip method ${method}`);
+      if (e.method === 8) return inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(MAX_PART, e.size)) });
+      throw new Error(`zip method ${e.method}`);
     });
-    p += 46 + nameLength + extraLength + commentLength;
   }
   return files;
 }
@@ -163,6 +145,3 @@ export async function readFirstSheetFast(data: Buffer, limits: SheetLimits = SHE
     return readFirstSheet(data, limits);
   }
 }
-
-export const tooManyRows = (l: SheetLimits) => new SheetTooLargeError({ zh: `行数超过 ${l.maxRows.toLocaleString('en')} 行`, en: `more than ${l.maxRows.toLocaleString('en')} rows`, limit: `${l.maxRows} rows` });
-export const tooManyCells = (l: SheetLimits) => new SheetTooLargeError({ zh: `单元格超过 ${l.maxCells.toLocaleString('en')} 个`, en: `more than ${l.maxCells.toLocaleString('en')} cells`, limit: `${l.maxCells} cells` });

@@ -38,6 +38,9 @@ export function zipEntries(data: Buffer): ZipEntry[] | null {
   return entries;
 }
 
+/** Where a part's (compressed) bytes begin: after its local header, name and extra field. */
+export const dataStart = (data: Buffer, e: ZipEntry) => e.local + 30 + data.readUInt16LE(e.local + 26) + data.readUInt16LE(e.local + 28);
+
 const tooLarge = (zh: string, en: string, limit: string) => new SheetTooLargeError({ zh, en, limit });
 
 /** Throws SheetTooLargeError when the zip declares, or really holds, more than the limits allow. */
@@ -55,7 +58,7 @@ export function checkZip(data: Buffer, limits: SheetLimits): void {
   // The declared sizes are only words: inflate each part with its word as the ceiling.
   for (const e of entries) {
     if (e.method !== 8) continue;
-    const start = e.local + 30 + data.readUInt16LE(e.local + 26) + data.readUInt16LE(e.local + 28);
+    const start = dataStart(data, e);
     try {
       inflateRawSync(data.subarray(start, start + e.compressed), { maxOutputLength: Math.max(1, e.size) });
     } catch (err) {

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { errorCatalog, type careRecord, type contactBody, type contactList, type IntakeRow, type noShowBody, type registerBody, type withdrawNoShowBody } from '@zhizhao/contracts';
 import { canRegister } from '@zhizhao/domain';
 import type { AppDeps } from '../../deps';
-import { queryRows, type Queryable } from '../../db/client';
+import { queryRows } from '../../db/client';
 import { writeAudit, type RequestContext } from '../../audit/write-audit';
 import { AppError } from '../../errors';
 import { canInDistrict, type Actor } from '../../auth/policy';
@@ -28,7 +28,8 @@ async function today(deps: AppDeps) {
  * to anyone else it is a 403, like a student of another school: an id never tells a stranger
  * whether its student is admitted.
  */
-async function readable(deps: AppDeps, actor: Actor, studentId: number, db: Queryable = deps.db) {
+async function readable(deps: AppDeps, actor: Actor, studentId: number) {
+  const db = deps.db;
   const found = await intakeOf(db, studentId, await today(deps));
   if (!found) {
     const [s] = await queryRows<{ campaign_id: number; junior_high_id: number | null }>(db, sql`select campaign_id, junior_high_id from students where id = ${studentId}`);
@@ -46,34 +47,30 @@ function wrongSchool(actor: Actor, found: { row: IntakeRow; ref: IntakeRef }): A
   return canInDistrict(actor, 'enrolment.register', found.ref.district) ? new AppError('ENROLMENT_WRONG_SCHOOL', { schoolName: found.row.schoolName }) : new AppError('FORBIDDEN', { permission: 'enrolment.register' });
 }
 
-/** What a scanned letter names, for the clerk to confirm: the student's row (the school's own only). */
-export async function lookupLetter(deps: AppDeps, actor: Actor, letterCode: string): Promise<IntakeRow> {
+/**
+ * The intake row a scanned letter (its code or its QR's URL) names, for the enrolling school: a
+ * letter not in force is ENROLMENT_LETTER_INVALID; one shown at another school of the district the
+ * rule (ENROLMENT_WRONG_SCHOOL), not a refusal of the role.
+ */
+async function intakeOfLetter(deps: AppDeps, actor: Actor, letterCode: string) {
   const letter = await studentOfLetter(deps.db, letterCode);
-  if (!letter || !letter.inForce) throw new AppError('ENROLMENT_LETTER_INVALID', {});
-  const found = await intakeOf(deps.db, letter.studentId, await today(deps));
+  const found = letter?.inForce ? await intakeOf(deps.db, letter.studentId, await today(deps)) : null;
   if (!found) throw new AppError('ENROLMENT_LETTER_INVALID', {});
   const wrong = wrongSchool(actor, found);
   if (wrong) throw wrong;
+  return found;
+}
+
+/** What a scanned letter names, for the clerk to confirm: the student's row (the school's own only). */
+export async function lookupLetter(deps: AppDeps, actor: Actor, letterCode: string): Promise<IntakeRow> {
+  const found = await intakeOfLetter(deps, actor, letterCode);
   authorizeSchool(actor, found.ref);
   return found.row;
 }
 
 export async function register(deps: AppDeps, rctx: RequestContext, body: z.infer<typeof registerBody>): Promise<IntakeRow> {
   const actor = rctx.actor!;
-  let studentId = body.studentId;
-  if (body.letterCode) {
-    const letter = await studentOfLetter(deps.db, body.letterCode);
-    if (!letter || !letter.inForce) throw new AppError('ENROLMENT_LETTER_INVALID', {});
-    studentId = letter.studentId;
-  }
-  let found;
-  if (body.letterCode) {
-    found = await intakeOf(deps.db, studentId!, await today(deps));
-    if (!found) throw new AppError('ENROLMENT_LETTER_INVALID', {});
-    // A letter in the hand of another school: the rule, not a refusal of the role.
-    const wrong = wrongSchool(actor, found);
-    if (wrong) throw wrong;
-  } else found = await readable(deps, actor, studentId!);
+  const found = body.letterCode ? await intakeOfLetter(deps, actor, body.letterCode) : await readable(deps, actor, body.studentId!);
   authorizeSchool(actor, found.ref);
   await registerOne(deps, rctx, found.row.studentId, body.campusId);
   return (await intakeOf(deps.db, found.row.studentId, await today(deps)))!.row;

@@ -17,7 +17,7 @@ import type { Actor } from '../../auth/policy';
 import { intakeScope } from '../../auth/enrolment-policy';
 import { campaignById, campaignOfActor, type CampaignWithDistrict } from '../applications/bureau-campaign';
 import { countsByJuniorHigh, juniorHighsOf, sendingTargets } from '../overview/counts';
-import { registrationWindow } from './intake';
+import { fromIntake, intakeCte, registrationWindow, stateSql } from './intake';
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -29,13 +29,10 @@ export async function funnelOf(db: Queryable, c: CampaignWithDistrict, today: st
     countsByJuniorHigh(db, c.id, { confirmedOnly: true, juniorHighId: onlyJuniorHigh }),
     sendingTargets(db, c.id),
     queryRows<{ jh: number; admitted: number; registered: number; no_show: number }>(db, sql`
-      with intake as (
-        select student_id from admissions where campaign_id = ${c.id} and status = 'admitted'
-        union all select student_id from early_transfers where campaign_id = ${c.id} and status = 'filed')
-      select s.junior_high_id as jh, count(*) as admitted, count(e.id) filter (where e.status = 'registered') as registered,
-        count(*) filter (where e.status = 'no_show' or (e.id is null and ${today} > ${window.to})) as no_show
-      from intake i join students s on s.id = i.student_id left join enrolments e on e.student_id = i.student_id and e.status <> 'withdrawn'
-      where s.junior_high_id is not null group by s.junior_high_id`),
+      ${intakeCte(c.id, { juniorHighId: onlyJuniorHigh })}
+      select s.junior_high_id as jh, count(*) as admitted, count(*) filter (where ${stateSql(today, window.to)} = 'registered') as registered,
+        count(*) filter (where ${stateSql(today, window.to)} = 'no_show') as no_show
+      ${fromIntake} where s.junior_high_id is not null group by s.junior_high_id`),
     queryRows<{ district_run: number; city_run: number; total: number; general: number }>(db, sql`
       select count(*) filter (where o.run_by = 'district') as district_run, count(*) filter (where o.run_by is distinct from 'district') as city_run, count(*) as total,
         (select count(*) from applications a join students s on s.id = a.student_id where s.campaign_id = ${c.id} and s.active and a.status = 'confirmed' and a.track = 'general')

@@ -24,7 +24,7 @@ export function registrationWindow(c: { settings: unknown }): DateWindow {
 }
 
 /** Where the intake is narrowed before anything is joined: one school's, one junior high's students, or one student. */
-type Narrow = { schoolId?: number; juniorHighId?: number; studentId?: number };
+export type Narrow = { schoolId?: number; juniorHighId?: number; studentId?: number };
 
 const narrowOf = (scope: IntakeScope, q: Partial<IntakeQuery>): Narrow => ({
   schoolId: 'schoolId' in scope ? scope.schoolId : q.schoolId,
@@ -32,7 +32,7 @@ const narrowOf = (scope: IntakeScope, q: Partial<IntakeQuery>): Narrow => ({
 });
 
 /** The intake of one campaign as a CTE: who, from where, to which school and programme (narrowed by index when it can be). */
-const intakeCte = (campaignId: number, n: Narrow = {}) => {
+export const intakeCte = (campaignId: number, n: Narrow = {}) => {
   const school = (col: SQL) => (n.schoolId ? sql`and ${col} = ${n.schoolId}` : sql``);
   const jh = (col: SQL) => sql`${n.juniorHighId ? sql`and ${col} in (select id from students where junior_high_id = ${n.juniorHighId})` : sql``} ${n.studentId ? sql`and ${col} = ${n.studentId}` : sql``}`;
   return sql`
@@ -45,12 +45,13 @@ const intakeCte = (campaignId: number, n: Narrow = {}) => {
   )`;
 };
 
-const fromIntake = sql`
+/** The intake with each student and their registration or no-show in force (alias `e`). */
+export const fromIntake = sql`
   from intake i join students s on s.id = i.student_id
   left join enrolments e on e.student_id = i.student_id and e.status <> 'withdrawn'`;
 
 /** The state as SQL, the same rule as the domain's intakeState. */
-const stateSql = (today: string, deadline: string) => sql`(case when e.status = 'registered' then 'registered' when e.status = 'no_show' or ${today} > ${deadline} then 'no_show' else 'pending' end)`;
+export const stateSql = (today: string, deadline: string) => sql`(case when e.status = 'registered' then 'registered' when e.status = 'no_show' or ${today} > ${deadline} then 'no_show' else 'pending' end)`;
 
 function whereOf(scope: IntakeScope, q: Partial<IntakeQuery>, today: string, deadline: string): SQL {
   const parts: SQL[] = [sql`true`];

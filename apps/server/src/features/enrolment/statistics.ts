@@ -18,7 +18,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../auth/policy';
 import { authorizeStatisticsJuniorHigh, authorizeStatisticsSchool, intakeScope, type IntakeScope } from '../../auth/enrolment-policy';
 import { campaignOfActor, type CampaignWithDistrict } from '../applications/bureau-campaign';
-import { registrationWindow } from './intake';
+import { fromIntake, intakeCte, registrationWindow } from './intake';
 
 type Query = z.infer<typeof statisticsQuery>;
 
@@ -33,14 +33,9 @@ const deadlineOf = (c: CampaignWithDistrict) => withSettingDefaults(c.settings a
 /** The live figures from the records, per (school, junior high). */
 export async function liveSendingRows(db: Queryable, c: CampaignWithDistrict, today: string, only: { schoolId?: number; juniorHighId?: number } = {}): Promise<SendingRowFigures[]> {
   const rows = await queryRows<{ school_id: number; junior_high_id: number; source: string; status: string | null; registered_on: string | null; no_show_reason: string | null }>(db, sql`
-    with intake as (
-      select a.student_id, 'admission'::text as source, a.school_id from admissions a where a.campaign_id = ${c.id} and a.status = 'admitted' ${only.schoolId ? sql`and a.school_id = ${only.schoolId}` : sql``}
-      union all
-      select t.student_id, 'early_transfer'::text, t.school_id from early_transfers t where t.campaign_id = ${c.id} and t.status = 'filed' ${only.schoolId ? sql`and t.school_id = ${only.schoolId}` : sql``}
-    )
+    ${intakeCte(c.id, only)}
     select i.school_id, s.junior_high_id, i.source, e.status, e.registered_on, e.no_show_reason
-    from intake i join students s on s.id = i.student_id left join enrolments e on e.student_id = i.student_id and e.status <> 'withdrawn'
-    where s.junior_high_id is not null ${only.juniorHighId ? sql`and s.junior_high_id = ${only.juniorHighId}` : sql``}`);
+    ${fromIntake} where s.junior_high_id is not null`);
   return sendingRows(
     rows.map((r) => ({
       schoolId: Number(r.school_id), juniorHighId: Number(r.junior_high_id), source: r.source as 'admission',
